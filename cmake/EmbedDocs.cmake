@@ -1,0 +1,11 @@
+# Writes OUT: a C++ table of the rule pages in DOCS (a ;-list of files), as raw strings.
+set(body "// Generated from docs/rules by cmake/EmbedDocs.cmake. Do not edit.\n#include \"pilot/rule_docs.hpp\"\n\nnamespace pilot {\n\nconst std::vector<EmbeddedDoc>& embedded_rule_docs() {\n  static const std::vector<EmbeddedDoc> docs = {\n")
+separate_arguments(DOCS)
+foreach(doc IN LISTS DOCS)
+  get_filename_component(id "${doc}" NAME_WE)
+  file(READ "${doc}" text)
+  set(body "${body}    {\"${id}\", R\"PILOTDOC(${text})PILOTDOC\"},\n")
+endforeach()
+set(body "${body}  };\n  return docs;\n}\n\n}  // namespace pilot\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,58 @@
+#pragma once
+// pilot.toml: school profile, calendar, scoring and per-rule severities.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pilot/date.hpp"
+#include "pilot/diagnostic.hpp"
+#include "pilot/model.hpp"
+
+namespace pilot {
+
+struct DateRange {
+  Date from;
+  Date to;  // inclusive
+  bool contains(const Date& d) const { return from <= d && d <= to; }
+};
+
+struct YearCalendar {
+  int year = 0;
+  std::optional<DateRange> application_window;
+  std::vector<DateRange> vacations;
+  Pos pos;  // the [calendar.YEAR] table
+};
+
+struct Config {
+  std::string school_name;
+  std::string school_kind = "higher-vocational";
+  Level expected_level = Level::intermediate;
+  std::vector<int> report_days{10, 20};
+  int report_grace_days = 0;
+  std::map<int, YearCalendar> years;
+  int quota_item_points = 10;
+  std::map<std::string, Severity> severities;  // [rules] overrides
+  std::map<std::string, Pos> severity_pos;
+  std::vector<Diagnostic> diagnostics;  // S007 findings, file = "pilot.toml"
+  // Every key/value string of pilot.toml with its position (for X001).
+  std::vector<std::pair<std::string, std::pair<std::string, Pos>>> strings;
+
+  const YearCalendar* calendar(int year) const;
+};
+
+// pilot.toml could not be parsed at all: exit 2.
+struct ConfigError : std::runtime_error {
+  int line = 0;
+  int column = 0;
+  ConfigError(const std::string& what, int l, int c) : std::runtime_error(what), line(l), column(c) {}
+};
+
+// Parses pilot.toml text. Throws ConfigError when it is not TOML; schema problems are S007.
+Config parse_config(std::string_view text);
+Config load_config(const std::filesystem::path& file);
+
+}  // namespace pilot

@@ -1,0 +1,91 @@
+#pragma once
+// Repository: every record of a data repository, with indexes, and what loading found.
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "pilot/config.hpp"
+#include "pilot/diagnostic.hpp"
+#include "pilot/model.hpp"
+
+namespace pilot {
+
+struct Repository {
+  std::filesystem::path root;
+  Config config;
+
+  std::vector<College> colleges;
+  std::vector<Major> majors;
+  std::vector<Certificate> certificates;
+  std::vector<Pilot> pilots;
+  std::vector<QuotaChange> quota_changes;
+  std::vector<Exam> exams;
+  std::vector<Report> reports;
+  std::vector<Site> sites;
+  std::vector<Fund> funds;
+
+  // S001/S002/S005 and X findings made while reading files.
+  std::vector<Diagnostic> load_diagnostics;
+  // Files of each kind that could not become a record: their stems still count as known
+  // IDs so that one broken file does not cascade into "unknown reference" findings.
+  std::map<Kind, std::set<std::string>> unreadable_ids;
+  std::size_t files_read = 0;
+
+  // Indexes (first record with that id); built by build_indexes().
+  std::unordered_map<std::string, std::size_t> college_index, major_index, certificate_index,
+      pilot_index, site_index;
+
+  const College* college(const std::string& id) const;
+  const Major* major(const std::string& id) const;
+  const Certificate* certificate(const std::string& id) const;
+  const Pilot* pilot(const std::string& id) const;
+  const Site* site(const std::string& id) const;
+  // Known id: a record, or a file of that kind that could not be read.
+  bool knows(Kind kind, const std::string& id) const;
+
+  void build_indexes();
+};
+
+struct LoadOptions {
+  unsigned jobs = 0;  // 0 = hardware concurrency
+};
+
+// No repository at all (no pilot.toml): exit 2.
+struct RepositoryNotFound : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Finds the repository root: `explicit_dir` if given, else $PILOT_REPO, else walking up
+// from `start` looking for pilot.toml. Throws RepositoryNotFound naming where it looked.
+std::filesystem::path find_repository(const std::optional<std::filesystem::path>& explicit_dir,
+                                      const std::filesystem::path& start);
+
+// Loads every record below root. Bad files become diagnostics; throws only when pilot.toml
+// is missing or unparseable (ConfigError).
+Repository load_repository(const std::filesystem::path& root, const LoadOptions& options = {});
+
+using AnyRecord = std::variant<College, Major, Certificate, Pilot, QuotaChange, Exam, Report, Site,
+                               Fund>;
+
+// One file turned into a record (or not) with what reading it found. Pure: the loader runs
+// it on many files at once; the writing commands run it on the text they are about to write.
+struct ParsedFile {
+  Kind kind = Kind::college;
+  std::string file;  // relative path
+  std::optional<AnyRecord> record;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses one record file's bytes, found at `rel_path` (which decides kind, year and stem).
+ParsedFile parse_record(Kind kind, const std::string& rel_path, std::string_view bytes);
+
+// Adds a parsed file to the repository (record, diagnostics, unreadable id). Call
+// build_indexes() after the last one.
+void add_parsed(Repository& repo, ParsedFile&& parsed);
+
+}  // namespace pilot

@@ -1,0 +1,53 @@
+#pragma once
+// The rule registry: one table of every rule, and running them over a repository.
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pilot/date.hpp"
+#include "pilot/diagnostic.hpp"
+#include "pilot/repository.hpp"
+
+namespace pilot {
+
+struct CheckContext {
+  Date as_of;
+};
+
+// A check appends findings at the rule's default severity; nothing here touches files.
+using CheckFn = void (*)(const Repository&, const CheckContext&, std::vector<Diagnostic>&);
+
+struct RuleInfo {
+  std::string_view id;
+  std::string_view clause;  // policy clause, "—" for structural rules, "security" for X
+  Severity default_severity;
+  Text summary;
+  CheckFn check;  // nullptr: reported by the loader (S001, S002, S005, X001, X002)
+};
+
+const std::vector<RuleInfo>& rule_registry();
+const RuleInfo* find_rule(std::string_view id);
+
+struct AnalyzeOptions {
+  Date as_of;
+  std::set<std::string> select;  // empty = all
+  std::set<std::string> ignore;
+};
+
+struct Analysis {
+  std::vector<Diagnostic> diagnostics;  // reported, sorted, severities applied
+  std::vector<Diagnostic> waived;       // suppressed by a waiver, sorted
+  int errors = 0;
+  int warnings = 0;
+};
+
+// Runs every rule, applies [rules] severities, waivers (and W001), --select/--ignore.
+Analysis analyze(const Repository& repo, const AnalyzeOptions& options);
+
+// Helper for checks: a finding at the rule's default severity.
+Diagnostic make_diagnostic(std::string_view rule, const std::string& file, int line, int column,
+                           Text message, Text hint);
+
+}  // namespace pilot

@@ -1,0 +1,64 @@
+#pragma once
+// What every subcommand shares: the global options and the ways to act on them.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pilot/date.hpp"
+#include "pilot/render.hpp"
+#include "pilot/repository.hpp"
+#include "pilot/text.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace pilot::cli {
+
+// Global options, accepted before or after the subcommand.
+struct Globals {
+  std::string repo;
+  std::string as_of;
+  std::string lang;
+  std::string color = "auto";
+  bool quiet = false;
+  unsigned jobs = 0;
+  int exit_code = 0;  // set by the subcommand that ran
+};
+
+// Usage problems found after parsing (bad --as-of, ...): exit 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Lang lang_of(const Globals& g);
+Date as_of(const Globals& g);  // --as-of, $PILOT_TODAY, today; throws UsageError
+Color color_of(const Globals& g);
+std::filesystem::path repo_root(const Globals& g);  // throws RepositoryNotFound
+Repository load(const Globals& g);                  // find + load, progress on a terminal
+
+// Comma- or space-separated list ("R501,R502" or repeated flags).
+std::vector<std::string> split_list(const std::vector<std::string>& values);
+
+// Output formats for the views, shared by status / report / compliance / list.
+inline const std::vector<std::string> k_table_formats{"table", "md", "csv", "json"};
+
+// A subcommand: registers itself on the app; its callback sets g.exit_code.
+using Setup = void (*)(CLI::App& app, Globals& g);
+
+void setup_validate(CLI::App& app, Globals& g);
+void setup_rules(CLI::App& app, Globals& g);  // `rules` and `explain`
+void setup_calendar(CLI::App& app, Globals& g);
+void setup_status(CLI::App& app, Globals& g);
+void setup_report(CLI::App& app, Globals& g);
+void setup_compliance(CLI::App& app, Globals& g);
+void setup_list(CLI::App& app, Globals& g);
+void setup_init(CLI::App& app, Globals& g);
+void setup_add(CLI::App& app, Globals& g);
+void setup_decide(CLI::App& app, Globals& g);  // `approve` and `reject`
+void setup_completions(CLI::App& app, Globals& g);
+void setup_schema(CLI::App& app, Globals& g);
+
+int run_cli(int argc, char** argv);
+
+}  // namespace pilot::cli

@@ -1,0 +1,74 @@
+// pilot validate: every rule over the repository.
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+#include "pilot/render.hpp"
+#include "pilot/rules.hpp"
+
+namespace pilot::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::string format;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool strict = false;
+  bool show_waived = false;
+};
+
+int run_validate(const ValidateOptions& o, const Globals& g) {
+  Date today = as_of(g);
+  AnalyzeOptions options;
+  options.as_of = today;
+  for (const auto& id : split_list(o.select)) options.select.insert(id);
+  for (const auto& id : split_list(o.ignore)) options.ignore.insert(id);
+  for (const auto* list : {&options.select, &options.ignore}) {
+    for (const auto& id : *list) {
+      bool known = false;
+      for (const auto& r : rule_registry()) known = known || r.id.substr(0, id.size()) == id;
+      if (!known) throw UsageError("no rule ID starts with \"" + id + "\" (see `pilot rules`)");
+    }
+  }
+  Repository repo = load(g);
+  Analysis analysis = analyze(repo, options);
+
+  std::string format = o.format;
+  if (format.empty()) {
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    format = gha != nullptr && std::string_view(gha) == "true" ? "github" : "text";
+  }
+  DiagnosticsView view{&analysis, today, lang_of(g), o.show_waived};
+  if (format == "json") {
+    std::cout << render_diagnostics_json(view);
+  } else if (format == "github") {
+    std::cout << render_diagnostics_github(view);
+    if (!g.quiet) std::cout << render_diagnostics_text(view, Color::no, false);
+  } else if (format == "junit") {
+    std::cout << render_diagnostics_junit(view);
+  } else {
+    std::cout << render_diagnostics_text(view, color_of(g), g.quiet);
+  }
+  if (analysis.errors > 0) return 1;
+  if (o.strict && analysis.warnings > 0) return 1;
+  return 0;
+}
+
+}  // namespace
+
+void setup_validate(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<ValidateOptions>();
+  CLI::App* sub = app.add_subcommand("validate", "check every rule of the guidance / 检查全部规则");
+  sub->add_option("--format", o->format, "text | json | github | junit (github when GITHUB_ACTIONS=true)")
+      ->check(CLI::IsMember({"text", "json", "github", "junit"}));
+  sub->add_option("--select", o->select, "only these rule IDs or prefixes (comma-separated)");
+  sub->add_option("--ignore", o->ignore, "leave out these rule IDs or prefixes (comma-separated)");
+  sub->add_flag("--strict", o->strict, "exit 1 on warnings too");
+  sub->add_flag("--show-waived", o->show_waived, "also list the findings that waivers suppress");
+  sub->callback([o, &g] { g.exit_code = run_validate(*o, g); });
+}
+
+}  // namespace pilot::cli

@@ -1,0 +1,296 @@
+#include "pilot/config.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "pilot/rules.hpp"
+#include "pilot/text.hpp"
+
+namespace pilot {
+
+const YearCalendar* Config::calendar(int year) const {
+  auto it = years.find(year);
+  return it == years.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+Pos pos_of(const toml::source_region& r) { return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)}; }
+
+class ConfigReader {
+ public:
+  explicit ConfigReader(Config& config) : c_(config) {}
+
+  void read(const toml::table& root) {
+    collect_strings(root, "");
+    for (auto&& [key, node] : root) {
+      std::string k(key.str());
+      if (k == "school") {
+        table(node, "school", [&](const toml::table& t) { school(t); });
+      } else if (k == "calendar") {
+        table(node, "calendar", [&](const toml::table& t) { calendar(t); });
+      } else if (k == "scoring") {
+        table(node, "scoring", [&](const toml::table& t) { scoring(t); });
+      } else if (k == "rules") {
+        table(node, "rules", [&](const toml::table& t) { rules(t); });
+      } else {
+        unknown(k, key.source(), {"school", "calendar", "scoring", "rules"});
+      }
+    }
+  }
+
+ private:
+  template <class F>
+  void table(const toml::node& node, const std::string& path, F&& f) {
+    if (const auto* t = node.as_table()) {
+      f(*t);
+    } else {
+      wrong_type(path, node, "表 (table)", "a table");
+    }
+  }
+
+  void add(Pos p, Text message, Text hint) {
+    Diagnostic d;
+    d.rule = "S007";
+    d.file = "pilot.toml";
+    d.line = p.line;
+    d.column = p.column;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    c_.diagnostics.push_back(std::move(d));
+  }
+
+  void unknown(const std::string& key, const toml::source_region& where,
+               const std::vector<std::string_view>& known) {
+    std::string guess = closest_match(key, known);
+    std::string list;
+    for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+    add(pos_of(where), {fmt::format("pilot.toml 中有未知的键 \"{}\"", key), fmt::format("unknown key \"{}\" in pilot.toml", key)},
+        guess.empty() ? Text{"可用的键:" + list, "known keys: " + list}
+                      : Text{fmt::format("是不是想写 \"{}\"?", guess), fmt::format("did you mean \"{}\"?", guess)});
+  }
+
+  void wrong_type(const std::string& path, const toml::node& node, const char* zh, const char* en) {
+    add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 的类型不对:应为{}", path, zh),
+                                fmt::format("{} in pilot.toml has the wrong type: expected {}", path, en)},
+        {"参照 pilot init 生成的模板修改", "compare with the template that `pilot init` writes"});
+  }
+
+  std::optional<std::string> string_value(const toml::node& node, const std::string& path) {
+    if (const auto* s = node.as_string()) return s->get();
+    wrong_type(path, node, "字符串", "a string");
+    return std::nullopt;
+  }
+
+  std::optional<long long> int_value(const toml::node& node, const std::string& path, long long lo, long long hi) {
+    if (const auto* i = node.as_integer()) {
+      long long v = i->get();
+      if (v >= lo && v <= hi) return v;
+      add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 的值 {} 超出范围 {}–{}", path, v, lo, hi),
+                                  fmt::format("{} in pilot.toml is {}, outside {}–{}", path, v, lo, hi)},
+          {"改为范围内的整数", "use a whole number in that range"});
+      return std::nullopt;
+    }
+    wrong_type(path, node, "整数", "an integer");
+    return std::nullopt;
+  }
+
+  std::optional<Date> date_value(const toml::node& node, const std::string& path) {
+    if (const auto* d = node.as_date()) {
+      auto v = d->get();
+      return Date{v.year, v.month, v.day};
+    }
+    if (const auto* s = node.as_string()) {
+      if (auto d = Date::parse(s->get())) return d;
+      add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 不是有效日期:\"{}\"", path, s->get()),
+                                  fmt::format("{} in pilot.toml is not a valid date: \"{}\"", path, s->get())},
+          {"日期写作 YYYY-MM-DD,且必须真实存在", "write dates as YYYY-MM-DD, and the day must exist"});
+      return std::nullopt;
+    }
+    wrong_type(path, node, "日期 (YYYY-MM-DD)", "a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+
+  std::optional<DateRange> range_value(const toml::node& node, const std::string& path) {
+    const auto* a = node.as_array();
+    if (a == nullptr || a->size() != 2) {
+      wrong_type(path, node, "两个日期组成的数组 [开始, 结束]", "an array of two dates [from, to]");
+      return std::nullopt;
+    }
+    auto from = date_value(*a->get(0), path);
+    auto to = date_value(*a->get(1), path);
+    if (!from || !to) return std::nullopt;
+    if (*to < *from) {
+      add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 的结束日期早于开始日期", path),
+                                  fmt::format("{} in pilot.toml ends before it starts", path)},
+          {"交换两个日期", "swap the two dates"});
+      return std::nullopt;
+    }
+    return DateRange{*from, *to};
+  }
+
+  void school(const toml::table& t) {
+    for (auto&& [key, node] : t) {
+      std::string k(key.str());
+      std::string path = "school." + k;
+      if (k == "name") {
+        if (auto s = string_value(node, path)) c_.school_name = *s;
+      } else if (k == "kind") {
+        if (auto s = string_value(node, path)) c_.school_kind = *s;
+      } else if (k == "expected_level") {
+        if (auto s = string_value(node, path)) {
+          if (auto l = parse_level(*s)) {
+            c_.expected_level = *l;
+          } else {
+            add(pos_of(node.source()), {fmt::format("school.expected_level 的值 \"{}\" 不是证书等级", *s),
+                                        fmt::format("school.expected_level \"{}\" is not a level", *s)},
+                {"可用:初级、中级、高级", "use 初级, 中级 or 高级 (junior, intermediate, senior)"});
+          }
+        }
+      } else {
+        unknown(k, key.source(), {"name", "kind", "expected_level"});
+      }
+    }
+  }
+
+  void calendar(const toml::table& t) {
+    for (auto&& [key, node] : t) {
+      std::string k(key.str());
+      std::string path = "calendar." + k;
+      if (k == "report_days") {
+        const auto* a = node.as_array();
+        if (a == nullptr) {
+          wrong_type(path, node, "整数数组", "an array of integers");
+          continue;
+        }
+        std::vector<int> days;
+        for (const auto& d : *a) {
+          if (auto v = int_value(d, path, 1, 31)) days.push_back(static_cast<int>(*v));
+        }
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
+        c_.report_days = days;
+      } else if (k == "report_grace_days") {
+        if (auto v = int_value(node, path, 0, 60)) c_.report_grace_days = static_cast<int>(*v);
+      } else if (k.size() == 4 && std::all_of(k.begin(), k.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        table(node, path, [&](const toml::table& y) { year(std::stoi(k), y, pos_of(key.source())); });
+      } else {
+        unknown(k, key.source(), {"report_days", "report_grace_days", "2026"});
+      }
+    }
+  }
+
+  void year(int y, const toml::table& t, Pos p) {
+    YearCalendar cal;
+    cal.year = y;
+    cal.pos = p;
+    for (auto&& [key, node] : t) {
+      std::string k(key.str());
+      std::string path = fmt::format("calendar.{}.{}", y, k);
+      if (k == "application_window") {
+        cal.application_window = range_value(node, path);
+      } else if (k == "vacations") {
+        const auto* a = node.as_array();
+        if (a == nullptr) {
+          wrong_type(path, node, "日期区间数组", "an array of date ranges");
+          continue;
+        }
+        for (const auto& r : *a) {
+          if (auto range = range_value(r, path)) cal.vacations.push_back(*range);
+        }
+      } else {
+        unknown(k, key.source(), {"application_window", "vacations"});
+      }
+    }
+    c_.years[y] = std::move(cal);
+  }
+
+  void scoring(const toml::table& t) {
+    for (auto&& [key, node] : t) {
+      std::string k(key.str());
+      if (k == "quota_item_points") {
+        if (auto v = int_value(node, "scoring." + k, 0, 1000)) c_.quota_item_points = static_cast<int>(*v);
+      } else {
+        unknown(k, key.source(), {"quota_item_points"});
+      }
+    }
+  }
+
+  void rules(const toml::table& t) {
+    std::vector<std::string_view> ids;
+    for (const auto& r : rule_registry()) ids.push_back(r.id);
+    for (auto&& [key, node] : t) {
+      std::string k(key.str());
+      if (find_rule(k) == nullptr) {
+        std::string guess = closest_match(k, ids);
+        add(pos_of(key.source()), {fmt::format("[rules] 中有未知的规则编号 \"{}\"", k),
+                                   fmt::format("unknown rule ID \"{}\" in [rules]", k)},
+            guess.empty() ? Text{"运行 pilot rules 查看全部规则", "run `pilot rules` for the list"}
+                          : Text{fmt::format("是不是想写 \"{}\"?", guess), fmt::format("did you mean \"{}\"?", guess)});
+        continue;
+      }
+      auto s = string_value(node, "rules." + k);
+      if (!s) continue;
+      Severity sev;
+      if (*s == "error") {
+        sev = Severity::error;
+      } else if (*s == "warning") {
+        sev = Severity::warning;
+      } else if (*s == "off") {
+        sev = Severity::off;
+      } else {
+        add(pos_of(node.source()), {fmt::format("[rules] 中 {} 的级别 \"{}\" 无效", k, *s),
+                                    fmt::format("severity \"{}\" of {} in [rules] is not valid", *s, k)},
+            {"可用:\"error\"、\"warning\"、\"off\"", "use \"error\", \"warning\" or \"off\""});
+        continue;
+      }
+      c_.severities[k] = sev;
+      c_.severity_pos[k] = pos_of(key.source());
+    }
+  }
+
+  void collect_strings(const toml::node& node, const std::string& path) {
+    if (const auto* t = node.as_table()) {
+      for (auto&& [key, child] : *t) {
+        std::string p = path.empty() ? std::string(key.str()) : path + "." + std::string(key.str());
+        c_.strings.push_back({p, {child.is_string() ? child.as_string()->get() : std::string(), pos_of(key.source())}});
+        collect_strings(child, p);
+      }
+    } else if (const auto* a = node.as_array()) {
+      for (const auto& child : *a) {
+        if (const auto* s = child.as_string()) c_.strings.push_back({path, {s->get(), pos_of(child.source())}});
+        else collect_strings(child, path);
+      }
+    }
+  }
+
+  Config& c_;
+};
+
+}  // namespace
+
+Config parse_config(std::string_view text) {
+  Config config;
+  try {
+    toml::table root = toml::parse(text, std::string_view("pilot.toml"));
+    ConfigReader(config).read(root);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(std::string(e.description()), static_cast<int>(e.source().begin.line),
+                      static_cast<int>(e.source().begin.column));
+  }
+  return config;
+}
+
+Config load_config(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError("cannot read " + file.string(), 0, 0);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str());
+}
+
+}  // namespace pilot

@@ -1,0 +1,45 @@
+#pragma once
+// Every check function of the registry. Each is a pure function of the repository and the
+// context; one source file per group of rules.
+#include <vector>
+
+#include "pilot/rules.hpp"
+
+namespace pilot::checks {
+
+#define PILOT_CHECK(name) void name(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out)
+
+// structure.cpp
+PILOT_CHECK(s003_duplicate_ids);
+PILOT_CHECK(s004_unknown_references);
+PILOT_CHECK(s006_location);
+PILOT_CHECK(s007_config);
+// application.cpp (三(一)–三(三))
+PILOT_CHECK(r301_one_certificate_per_major);
+PILOT_CHECK(r302_lead_major);
+PILOT_CHECK(r303_certificate_listed);
+PILOT_CHECK(r304_expected_level);
+PILOT_CHECK(r305_application_window);
+PILOT_CHECK(r306_application_complete);
+PILOT_CHECK(r307_accounts);
+PILOT_CHECK(r308_no_carry_over);
+PILOT_CHECK(r309_switch_after_missed_quota);
+// money.cpp (三(四))
+PILOT_CHECK(r401_site_agreement);
+PILOT_CHECK(r402_no_student_fees);
+PILOT_CHECK(r403_exam_fee_labor);
+// quota.cpp (三(五))
+PILOT_CHECK(r501_quota_met);
+PILOT_CHECK(r502_one_quota_change);
+PILOT_CHECK(r503_quota_change_complete);
+PILOT_CHECK(r504_exam_results);
+// reports.cpp (三(六))
+PILOT_CHECK(r601_report_missing);
+PILOT_CHECK(r602_report_late);
+PILOT_CHECK(r603_contact);
+PILOT_CHECK(r604_report_sections);
+PILOT_CHECK(r605_report_attended);
+
+#undef PILOT_CHECK
+
+}  // namespace pilot::checks

@@ -1,0 +1,349 @@
+#include "pilot/yaml.hpp"
+
+#include <istream>
+#include <streambuf>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+namespace pilot {
+
+const YNode* YNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.is_scalar() && k.value == key) return &v;
+  }
+  return nullptr;
+}
+
+const YNode* YNode::find_key(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.is_scalar() && k.value == key) return &k;
+  }
+  return nullptr;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int extra = 0;
+    char32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + static_cast<std::size_t>(extra) >= s.size()) return i;
+    for (int k = 1; k <= extra; ++k) {
+      auto t = static_cast<unsigned char>(s[i + k]);
+      if ((t & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (t & 0x3F);
+    }
+    if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return i;
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return std::string_view::npos;
+}
+
+bool looks_like_gbk(std::string_view s) {
+  bool any_pair = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    if (c < 0x81 || c > 0xFE || i + 1 >= s.size()) return false;
+    auto t = static_cast<unsigned char>(s[i + 1]);
+    if (t < 0x40 || t > 0xFE || t == 0x7F) return false;
+    any_pair = true;
+    ++i;
+  }
+  return any_pair;
+}
+
+namespace {
+
+struct Abort {
+  Diagnostic diagnostic;
+};
+
+// Positions: yaml-cpp marks are 0-based with the column in bytes; ours are 1-based characters.
+class Positions {
+ public:
+  explicit Positions(std::string_view src) : src_(src) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < src.size(); ++i) {
+      if (src[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+  std::pair<int, int> at(int line0, int col0) const {
+    if (line0 < 0 || static_cast<std::size_t>(line0) >= line_starts_.size()) {
+      return {line0 + 1, col0 + 1};
+    }
+    std::size_t start = line_starts_[static_cast<std::size_t>(line0)];
+    std::size_t len = std::min(static_cast<std::size_t>(std::max(col0, 0)), src_.size() - start);
+    return {line0 + 1, count_code_points(src_.substr(start, len)) + 1};
+  }
+  std::pair<int, int> at_offset(std::size_t offset) const {
+    int line = 1;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < offset && i < src_.size(); ++i) {
+      if (src_[i] == '\n') {
+        ++line;
+        start = i + 1;
+      }
+    }
+    return {line, count_code_points(src_.substr(start, offset - start)) + 1};
+  }
+
+ private:
+  std::string_view src_;
+  std::vector<std::size_t> line_starts_;
+};
+
+Diagnostic finding(const char* rule, std::pair<int, int> pos, Text message, Text hint) {
+  Diagnostic d;
+  d.rule = rule;
+  d.line = pos.first;
+  d.column = pos.second;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+Diagnostic too_deep(std::pair<int, int> at) {
+  return finding("S005", at,
+                 Text{fmt::format("嵌套过深(超过 {} 层)", k_max_depth),
+                      fmt::format("nested too deeply (more than {} levels)", k_max_depth)},
+                 Text{"记录只需要几层嵌套:检查缩进或多余的括号", "records need only a few levels: check the indentation and brackets"});
+}
+
+Text anchor_text() {
+  return {"使用了锚点或别名(& / *):记录文件不允许使用", "uses YAML anchors or aliases (& / *), which records do not allow"};
+}
+Text anchor_hint() {
+  return {"把别名处的内容直接写出来", "write the aliased content out in full"};
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(const Positions& positions) : positions_(positions) {
+    stack_.reserve(k_max_depth + 2);  // frames point into each other: never reallocate
+  }
+
+  YNode root;
+  bool have_root = false;
+  std::vector<Diagnostic> duplicates;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_anchor(mark, anchor);
+    YNode n = make(YNode::Kind::null, mark);
+    add(std::move(n));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Abort{finding("S005", pos(mark), anchor_text(), anchor_hint())};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    check_anchor(mark, anchor);
+    YNode n = make(YNode::Kind::scalar, mark);
+    n.value = value;
+    n.quoted = tag != "?";
+    add(std::move(n));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(YNode::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(YNode::Kind::mapping, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YNode* node = nullptr;
+    bool expecting_key = true;
+    YNode pending_key;
+    std::unordered_set<std::string> keys;
+  };
+
+  std::pair<int, int> pos(const YAML::Mark& mark) const {
+    return positions_.at(mark.line, mark.column);
+  }
+
+  YNode make(YNode::Kind kind, const YAML::Mark& mark) const {
+    YNode n;
+    n.kind = kind;
+    auto [line, column] = pos(mark);
+    n.line = line;
+    n.column = column;
+    return n;
+  }
+
+  void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
+    if (anchor != YAML::NullAnchor) throw Abort{finding("S005", pos(mark), anchor_text(), anchor_hint())};
+  }
+
+  void open(YNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    check_anchor(mark, anchor);
+    if (static_cast<int>(stack_.size()) >= k_max_depth) {
+      throw Abort{too_deep(pos(mark))};
+    }
+    YNode* placed = add(make(kind, mark));
+    Frame frame;
+    frame.node = placed;
+    stack_.push_back(std::move(frame));
+  }
+
+  void close() {
+    if (!stack_.empty()) stack_.pop_back();
+  }
+
+  // Places a finished node; returns where it now lives.
+  YNode* add(YNode&& n) {
+    if (stack_.empty()) {
+      root = std::move(n);
+      have_root = true;
+      return &root;
+    }
+    Frame& top = stack_.back();
+    YNode& parent = *top.node;
+    if (parent.kind == YNode::Kind::sequence) {
+      parent.items.push_back(std::move(n));
+      return &parent.items.back();
+    }
+    if (top.expecting_key) {
+      top.expecting_key = false;
+      top.pending_key = std::move(n);
+      return &top.pending_key;  // a complex key: its children land there, harmlessly
+    }
+    top.expecting_key = true;
+    const YNode& key = top.pending_key;
+    if (key.is_scalar() && !top.keys.insert(key.value).second) {
+      const YNode* first = parent.find_key(key.value);
+      duplicates.push_back(finding(
+          "S001", {key.line, key.column},
+          {fmt::format("键 \"{}\" 在同一个映射中重复出现(第一次在第 {} 行)", key.value, first ? first->line : 0),
+           fmt::format("key \"{}\" is repeated in one mapping (first at line {})", key.value, first ? first->line : 0)},
+          {"删除或合并重复的键:YAML 只保留其中一个,另一个的值会被悄悄丢掉",
+           "remove or merge the repeated key: YAML keeps only one of them and silently drops the other"}));
+    }
+    parent.entries.emplace_back(std::move(top.pending_key), std::move(n));
+    top.pending_key = YNode{};
+    return &parent.entries.back().second;
+  }
+
+  const Positions& positions_;
+  std::vector<Frame> stack_;
+};
+
+class MemoryBuffer : public std::streambuf {
+ public:
+  MemoryBuffer(const char* begin, std::size_t size) {
+    char* b = const_cast<char*>(begin);  // read-only use: setg needs char*
+    setg(b, b, b + size);
+  }
+};
+
+}  // namespace
+
+YamlParse parse_yaml(std::string_view bytes) {
+  YamlParse result;
+  auto fail = [&](Diagnostic d) {
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  };
+  if (bytes.size() > k_max_file_size) {
+    return fail(finding("S005", {1, 1},
+                        {fmt::format("文件过大({} 字节,上限 {} 字节)", bytes.size(), k_max_file_size),
+                         fmt::format("file is too large ({} bytes; the limit is {} bytes)", bytes.size(), k_max_file_size)},
+                        {"一个记录只需要几 KB:检查是否误放了其他文件", "a record needs a few KB: check that this is the right file"}));
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return fail(finding("S005", {1, 1}, {"文件是 UTF-16 编码,不是 UTF-8", "file is UTF-16, not UTF-8"},
+                        {"用编辑器另存为 UTF-8 编码", "save the file as UTF-8 in your editor"}));
+  }
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  Positions positions(bytes);
+  if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return fail(finding("S005", positions.at_offset(nul),
+                        {"文件包含 NUL 字节,不是文本文件(可能是 UTF-16 或二进制文件)",
+                         "file contains NUL bytes: not a text file (UTF-16 or binary?)"},
+                        {"用编辑器另存为 UTF-8 编码的文本", "save it as UTF-8 text"}));
+  }
+  if (auto bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
+    bool gbk = looks_like_gbk(bytes);
+    return fail(finding(
+        "S005", positions.at_offset(bad),
+        gbk ? Text{"文件不是 UTF-8 编码,可能是 GBK", "file is not UTF-8, probably GBK"}
+            : Text{"文件不是 UTF-8 编码", "file is not UTF-8"},
+        gbk ? Text{"用编辑器把文件从 GBK 转为 UTF-8 保存,或运行 iconv -f GBK -t UTF-8",
+                   "convert it from GBK to UTF-8 in your editor, or with iconv -f GBK -t UTF-8"}
+            : Text{"用编辑器另存为 UTF-8 编码", "save the file as UTF-8 in your editor"}));
+  }
+
+  MemoryBuffer buffer(bytes.data(), bytes.size());
+  std::istream stream(&buffer);
+  TreeBuilder builder(positions);
+  try {
+    YAML::Parser parser(stream);
+    if (parser.HandleNextDocument(builder)) {
+      TreeBuilder second(positions);
+      if (parser.HandleNextDocument(second)) {
+        return fail(finding("S001", {second.root.line, second.root.column},
+                            {"文件包含多个 YAML 文档(---):一个文件只能是一条记录",
+                             "file holds more than one YAML document (---): one file is one record"},
+                            {"把第二条记录放到它自己的文件中", "move the second record into a file of its own"}));
+      }
+    }
+  } catch (const Abort& a) {
+    return fail(a.diagnostic);
+  } catch (const YAML::DeepRecursion& e) {
+    return fail(too_deep(positions.at(e.mark.line, e.mark.column)));
+  } catch (const YAML::Exception& e) {
+    std::string msg = e.msg;
+    Text hint{"检查该位置附近的缩进、冒号和引号;缩进只能用空格,不能用 Tab",
+              "check indentation, colons and quotes near there; indent with spaces, never tabs"};
+    return fail(finding("S001", e.mark.is_null() ? std::pair{1, 1} : positions.at(e.mark.line, e.mark.column),
+                        {"YAML 语法错误:" + msg, "invalid YAML: " + msg}, hint));
+  } catch (const std::exception& e) {
+    return fail(finding("S001", {1, 1}, {std::string("无法解析 YAML:") + e.what(), std::string("cannot parse YAML: ") + e.what()},
+                        {"检查文件内容", "check the file's content"}));
+  }
+  if (!builder.duplicates.empty()) {
+    result.diagnostics = std::move(builder.duplicates);
+    return result;
+  }
+  result.ok = true;
+  if (builder.have_root) {
+    result.root = std::move(builder.root);
+  } else {
+    result.root.line = 1;
+    result.root.column = 1;
+  }
+  return result;
+}
+
+}  // namespace pilot
