@@ -1,0 +1,81 @@
+#pragma once
+// Quota and report arithmetic in one place (三(五)1, 三(五)2, 三(六)2): effective quotas after
+// quota changes, attended from held batches, what planned batches can add, and report
+// punctuality. Rules (R309, R501, R601, R602, R605) and views (status, report, compliance)
+// all use this; nothing computes these twice.
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pilot/date.hpp"
+#include "pilot/repository.hpp"
+
+namespace pilot {
+
+// One major of one approved pilot.
+struct MajorProgress {
+  const Pilot* pilot = nullptr;
+  const PilotMajor* entry = nullptr;  // the major's entry in the pilot file
+  std::string major;                  // major code
+  long long original_quota = 0;       // from the pilot file (0 when missing or invalid)
+  long long quota = 0;                // effective: after the quota change, if any
+  bool quota_changed = false;
+  // Held batches of this pilot dated within the pilot year and not after as-of:
+  long long registered = 0;
+  long long attended = 0;
+  long long passed = 0;
+  // Planned batches of this pilot dated within the pilot year (seats expected to fill):
+  long long planned = 0;
+  bool met() const { return attended >= quota; }
+  bool reachable() const { return attended + planned >= quota; }
+};
+
+// Report punctuality of one major of one approved pilot, as of a date.
+struct ReportTally {
+  int due = 0;      // due dates so far: those with due + grace < as-of, or already reported
+  int on_time = 0;  // submitted on or before due + grace
+  int late = 0;     // submitted after due + grace
+  int missing = 0;  // no report and as-of > due + grace
+  std::vector<Date> missing_dates;
+  std::vector<Date> late_dates;
+};
+
+class ProgressBook {
+ public:
+  ProgressBook(const Repository& repo, const Date& as_of);
+
+  // One row per (approved pilot, major), pilots in file order, majors in pilot order.
+  const std::vector<MajorProgress>& rows() const { return rows_; }
+  const MajorProgress* find(const std::string& pilot_id, const std::string& major) const;
+
+  // The quota change that applies to a pilot (the last by `submitted`), or nullptr.
+  const QuotaChange* quota_change(const std::string& pilot_id) const;
+
+  // Attended of a pilot's major over held batches dated within the pilot year up to `until`.
+  long long attended_until(const std::string& pilot_id, const std::string& major, const Date& until) const;
+
+  // The report a major filed for a due date (any of its pilots), or nullptr.
+  const Report* report(const std::string& major, const Date& due) const;
+
+  // Punctuality of a row as of the book's date (empty when its year has no calendar).
+  ReportTally tally(const MajorProgress& row) const;
+
+  // Approved pilots a major takes part in, in a year.
+  std::vector<const Pilot*> pilots_of(const std::string& major, int year) const;
+
+  const Date& as_of() const { return as_of_; }
+
+ private:
+  const Repository& repo_;
+  Date as_of_;
+  std::vector<MajorProgress> rows_;
+  std::map<std::pair<std::string, std::string>, std::size_t> row_index_;
+  std::map<std::string, const QuotaChange*> changes_;
+  std::map<std::pair<std::string, Date>, const Report*> reports_;
+  // (pilot, major) -> held batches (date, attended) sorted by date, within the pilot year.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<Date, long long>>> held_;
+};
+
+}  // namespace pilot
