@@ -278,6 +278,7 @@ Config parse_config(std::string_view text) {
   try {
     toml::table root = toml::parse(text, std::string_view("pilot.toml"));
     ConfigReader(config).read(root);
+    sort_diagnostics(config.diagnostics);  // toml++ iterates tables in key order, not file order
   } catch (const toml::parse_error& e) {
     throw ConfigError(std::string(e.description()), static_cast<int>(e.source().begin.line),
                       static_cast<int>(e.source().begin.column));

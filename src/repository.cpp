@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -75,7 +76,7 @@ void collect(const fs::path& root, const fs::path& canonical_root, Kind kind, st
   for (; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;
     if (!is_record_name(entry.path())) continue;
-    Candidate c{kind, fs::relative(entry.path(), root, ec).generic_string(), entry.path(), std::nullopt};
+    Candidate c{kind, entry.path().lexically_relative(root).generic_string(), entry.path(), std::nullopt};
     auto st = entry.symlink_status(ec);
     if (fs::is_symlink(st)) {
       std::error_code ec2;
@@ -154,6 +155,22 @@ ParsedFile load_one(const Candidate& c) {
   return parse_record(c.kind, c.rel, bytes);
 }
 
+// Whether a plan path names a regular file inside root: relative, no '..' step, and (after
+// following symlinks) still below the canonical root.
+bool plan_file_inside(const fs::path& root, const std::string& plan) {
+  if (root.empty() || plan.empty() || plan.front() == '/') return false;
+  fs::path rel(plan);
+  for (const auto& part : rel) {
+    if (part == "..") return false;
+  }
+  std::error_code ec;
+  fs::path canonical_root = fs::canonical(root, ec);
+  if (ec) return false;
+  fs::path target = fs::canonical(root / rel, ec);
+  if (ec || !inside(target, canonical_root)) return false;
+  return fs::is_regular_file(target, ec);
+}
+
 std::string stem_of(const std::string& rel) {
   auto slash = rel.rfind('/');
   std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
@@ -192,6 +209,23 @@ void Repository::build_indexes() {
   index_records(certificate_index, certificates);
   index_records(pilot_index, pilots);
   index_records(site_index, sites);
+  plan_paths_present.clear();
+  for (const auto& p : pilots) {
+    if (p.plan.valid && plan_is_path(p.plan.value) && plan_file_inside(root, p.plan.value)) {
+      plan_paths_present.insert(p.plan.value);
+    }
+  }
+}
+
+bool plan_is_path(std::string_view plan) {
+  auto ends_with = [&](std::string_view suffix) {
+    if (plan.size() < suffix.size()) return false;
+    std::string tail(plan.substr(plan.size() - suffix.size()));
+    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return tail == suffix;
+  };
+  return plan.find('/') != std::string_view::npos || ends_with(".pdf") || ends_with(".doc") || ends_with(".docx") ||
+         ends_with(".md");
 }
 
 void add_parsed(Repository& repo, ParsedFile&& parsed) {
