@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -48,8 +49,17 @@ struct Repository {
   // Known id: a record, or a file of that kind that could not be read.
   bool knows(Kind kind, const std::string& id) const;
 
+  // Path-like pilot plans (see plan_is_path) that name a regular file inside root, as
+  // written in the pilot file. Filled by build_indexes(), which looks below root on the file
+  // system (nothing when root is empty) so that R306 need not: rules never touch files.
+  std::set<std::string> plan_paths_present;
+
   void build_indexes();
 };
+
+// A pilot's `plan` looks like a path when it contains '/' or ends in .pdf/.doc/.docx/.md
+// (SPEC §2.2); then the file must exist inside the repository.
+bool plan_is_path(std::string_view plan);
 
 struct LoadOptions {
   unsigned jobs = 0;  // 0 = hardware concurrency
