@@ -1,7 +1,7 @@
 add_library(pilot_warnings INTERFACE)
 target_compile_options(pilot_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+  -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
 if(PILOT_WERROR)
   target_compile_options(pilot_warnings INTERFACE -Werror)
 endif()
