@@ -29,4 +29,18 @@ std::optional<Date> latest_due_date(const Config& config, const Date& as_of);
 // The due date just before `due` (possibly in the previous year), or nullopt.
 std::optional<Date> previous_due_date(const Config& config, const Date& due);
 
+// One `report_days` day of a year that exists in its month; `vacation` when it falls in a
+// vacation (then it is not due). For `pilot calendar`.
+struct ReportDay {
+  Date date;
+  bool vacation = false;
+};
+
+// Every report day of a year that exists (no 30 Feb), vacation days included and marked,
+// ascending. nullopt when pilot.toml lacks [calendar.YEAR].
+std::optional<std::vector<ReportDay>> report_days_of_year(const Config& config, int year);
+
+// Day of the week, ISO numbering: 1 = Monday ... 7 = Sunday.
+int iso_weekday(const Date& d);
+
 }  // namespace pilot

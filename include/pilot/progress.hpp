@@ -14,6 +14,11 @@
 
 namespace pilot {
 
+// The pilot record that `id` names when it is approved and has a valid year (the first record
+// of that id, as the repository indexes it), else nullptr. "Belongs to an approved pilot" in
+// SPEC §2.2 means this is not null.
+const Pilot* approved_pilot(const Repository& repo, const std::string& id);
+
 // One major of one approved pilot.
 struct MajorProgress {
   const Pilot* pilot = nullptr;
@@ -65,6 +70,21 @@ class ProgressBook {
   // Approved pilots a major takes part in, in a year.
   std::vector<const Pilot*> pilots_of(const std::string& major, int year) const;
 
+  // The due dates of a row: its pilot's report days after the approval date (calendar.hpp);
+  // empty when its year has no calendar or the approval date is not valid.
+  std::vector<Date> due_dates(const MajorProgress& row) const;
+
+  // The due dates of a major in a year over all its approved pilots (union, ascending): the
+  // dates a report of that major may be filed for.
+  std::vector<Date> due_dates_of_major(const std::string& major, int year) const;
+
+  // Every quota change naming an approved pilot, ordered by `submitted` (undated last), then
+  // by file: the first is the pilot's first change; quota_change() is the last of them.
+  const std::vector<const QuotaChange*>& quota_changes_of(const std::string& pilot_id) const;
+
+  // The pilot's quota before any quota change: the sum of its majors' valid quotas.
+  long long original_quota(const Pilot& pilot) const;
+
   const Date& as_of() const { return as_of_; }
 
  private:
@@ -73,6 +93,8 @@ class ProgressBook {
   std::vector<MajorProgress> rows_;
   std::map<std::pair<std::string, std::string>, std::size_t> row_index_;
   std::map<std::string, const QuotaChange*> changes_;
+  std::map<std::string, std::vector<const QuotaChange*>> change_lists_;
+  std::map<std::pair<std::string, int>, std::vector<const Pilot*>> pilots_by_major_;
   std::map<std::pair<std::string, Date>, const Report*> reports_;
   // (pilot, major) -> held batches (date, attended) sorted by date, within the pilot year.
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<Date, long long>>> held_;
