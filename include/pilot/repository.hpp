@@ -13,6 +13,7 @@
 #include "pilot/config.hpp"
 #include "pilot/diagnostic.hpp"
 #include "pilot/model.hpp"
+#include "pilot/text.hpp"
 
 namespace pilot {
 
@@ -67,7 +68,9 @@ struct LoadOptions {
 
 // No repository at all (no pilot.toml): exit 2.
 struct RepositoryNotFound : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  RepositoryNotFound(Text message)
+      : std::runtime_error(message.en), text(std::move(message)) {}
+  Text text;  // the message in both languages
 };
 
 // Finds the repository root: `explicit_dir` if given, else $PILOT_REPO, else walking up

@@ -94,7 +94,8 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   add_globals(app, g);
   for (Setup setup : {setup_validate, setup_rules, setup_calendar, setup_status, setup_report, setup_compliance,
-                      setup_list, setup_init, setup_add, setup_decide, setup_completions, setup_schema}) {
+                      setup_list, setup_init, setup_add, setup_decide, setup_completions, setup_schema,
+                      setup_complete_ids}) {
     setup(app, g);
   }
   for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) sub->fallthrough();
@@ -114,10 +115,12 @@ int run_cli(int argc, char** argv) {
     std::cerr << "pilot: error: " << e.what() << "\n";
     return 2;
   } catch (const RepositoryNotFound& e) {
-    std::cerr << "pilot: error: " << e.what() << "\n";
+    std::cerr << "pilot: error: " << e.text.in(lang_of(g)) << "\n";
     return 2;
   } catch (const ConfigError& e) {
-    std::cerr << fmt::format("pilot: error: pilot.toml:{}:{}: cannot parse pilot.toml: {}\n", e.line, e.column, e.what());
+    std::cerr << (lang_of(g) == Lang::zh
+                      ? fmt::format("pilot: 错误: pilot.toml:{}:{}: 无法解析 pilot.toml:{}\n  提示:对照 pilot init 生成的模板检查该行\n", e.line, e.column, e.what())
+                      : fmt::format("pilot: error: pilot.toml:{}:{}: cannot parse pilot.toml: {}\n  hint: compare that line with the template `pilot init` writes\n", e.line, e.column, e.what()));
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "pilot: error: " << e.what() << "\n";
