@@ -301,15 +301,9 @@ void read_site(RecordReader& r, Site& s) {
   s.non_procurement.present = process.present;
   s.non_procurement.pos = process.pos;
   if (process.valid) {
-    if (process.value == "non-procurement" || process.value == "非采购合同") {
-      s.non_procurement.value = true;
-      s.non_procurement.valid = true;
-    } else {
-      r.problem(*r.node("contract_process"),
-                {fmt::format("“contract_process” 的值 “{}” 无效", process.value),
-                 fmt::format("contract_process has an invalid value \"{}\"", process.value)},
-                {"可用的值:non-procurement(非采购合同)", "use: non-procurement (非采购合同)"});
-    }
+    // Any other text is valid-but-false: R401 reports it (SPEC §2.2: the contract process is R401's).
+    s.non_procurement.value = process.value == "non-procurement" || process.value == "非采购合同";
+    s.non_procurement.valid = true;
   }
   s.oa_ref = r.text("oa_ref", Need::policy);
   s.signed_on = r.date("signed", Need::required);

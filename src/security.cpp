@@ -1,9 +1,312 @@
-// PLACEHOLDER: X001/X002 scans, implemented by the rules issue.
+// X001 (secrets) and X002 (personal data) scans of record documents and pilot.toml.
+//
+// X001, by key: a key with a secret word as one of its parts (admin_password, apiToken, 初始密码)
+//   and a non-empty scalar value; reported at the key.
+// X001, in text: a secret word followed by a separator (: ： = ＝ 是 为, spaces allowed) and
+//   then a token of at least 4 printable ASCII characters ("密码: abc12345"); "密码已线下交接"
+//   and "密码：请向教务处索取" are not findings (no separator / no ASCII token).
+// X002: an 18-character resident ID with a real birth date (1900..this year) and a valid
+//   ISO 7064 MOD 11-2 check digit, or a mobile number 1[3-9]xxxxxxxxx (optionally +86 / 86),
+//   in both cases a whole run of digits (never part of a longer one).
+// Findings never echo the secret or the full number.
 #include "pilot/security.hpp"
+
+#include <array>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "pilot/date.hpp"
 
 namespace pilot {
 
-void scan_document_security(const YNode&, std::vector<Diagnostic>&) {}
-void scan_config_security(const Config&, std::vector<Diagnostic>&) {}
+namespace {
+
+constexpr std::array<std::string_view, 5> k_ascii_secret_words = {"password", "passwd", "pwd", "secret", "token"};
+constexpr std::array<std::string_view, 2> k_cjk_secret_words = {"密码", "口令"};
+// Separators between a secret word and its value, after optional spaces.
+constexpr std::array<std::string_view, 6> k_separators = {":", "：", "=", "＝", "是", "为"};
+constexpr std::size_t k_min_token = 4;
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_lower(c) || is_upper(c) || is_digit(c); }
+char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+// The parts of a key name: split at non-alphanumerics, lower→upper (camelCase) and
+// letter↔digit changes; lowercased. "adminPassword_2" -> admin, password, 2.
+std::vector<std::string> key_parts(std::string_view key) {
+  std::vector<std::string> parts;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty()) parts.push_back(lowered(current));
+    current.clear();
+  };
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (!is_alnum(c)) {
+      flush();
+      continue;
+    }
+    if (!current.empty()) {
+      char prev = current.back();
+      bool camel = is_lower(prev) && is_upper(c);
+      bool digit_change = is_digit(prev) != is_digit(c);
+      if (camel || digit_change) flush();
+    }
+    current.push_back(c);
+  }
+  flush();
+  return parts;
+}
+
+// The secret word a key is named after, or nullopt.
+std::optional<std::string_view> secret_key_word(std::string_view key) {
+  for (const auto& part : key_parts(key)) {
+    for (auto word : k_ascii_secret_words) {
+      if (part == word) return word;
+    }
+  }
+  for (auto word : k_cjk_secret_words) {
+    if (key.find(word) != std::string_view::npos) return word;
+  }
+  return std::nullopt;
+}
+
+// Skips ASCII blanks and the ideographic space (U+3000).
+std::size_t skip_blanks(std::string_view s, std::size_t i) {
+  static constexpr std::string_view k_ideographic_space = "\xE3\x80\x80";
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') {
+      ++i;
+    } else if (s.substr(i, k_ideographic_space.size()) == k_ideographic_space) {
+      i += k_ideographic_space.size();
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// After a secret word ending at `i`: blanks, one or more separators, blanks, then a token of
+// at least k_min_token printable ASCII characters.
+bool followed_by_value(std::string_view s, std::size_t i) {
+  bool separated = false;
+  for (;;) {
+    i = skip_blanks(s, i);
+    bool found = false;
+    for (auto sep : k_separators) {
+      if (s.substr(i, sep.size()) == sep) {
+        i += sep.size();
+        found = separated = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  if (!separated) return false;
+  std::size_t token = 0;
+  while (i + token < s.size() && s[i + token] > ' ' && s[i + token] < 0x7F) ++token;
+  return token >= k_min_token;
+}
+
+// A secret word followed by a separator and a value inside free text; returns the word.
+std::optional<std::string_view> secret_in_text(std::string_view text) {
+  std::string low = lowered(text);
+  for (auto word : k_ascii_secret_words) {
+    for (std::size_t at = low.find(word); at != std::string::npos; at = low.find(word, at + 1)) {
+      // A word part: not glued to a preceding lowercase word ("mypassword"), except camelCase.
+      bool boundary = at == 0 || !is_alnum(text[at - 1]) || (is_lower(text[at - 1]) && is_upper(text[at]));
+      if (boundary && followed_by_value(text, at + word.size())) return word;
+    }
+  }
+  for (auto word : k_cjk_secret_words) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+      if (followed_by_value(text, at + word.size())) return word;
+    }
+  }
+  return std::nullopt;
+}
+
+Diagnostic finding(const char* rule, std::string file, int line, int column, Text message, Text hint) {
+  Diagnostic d;
+  d.rule = rule;
+  d.severity = Severity::error;
+  d.file = std::move(file);
+  d.line = line;
+  d.column = column;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+Text secret_hint() {
+  return {"不要把密码、口令、令牌写进数据仓库(git 历史会永久保留):删除该值,改为线下交接或存放在学校的密码管理系统;已提交过的密码应立即更换",
+          "never keep passwords or tokens in the data repository (git history keeps them forever): remove the value, "
+          "hand it over offline or keep it in the school's password manager, and change any password that was committed"};
+}
+
+Diagnostic secret_key(std::string file, int line, int column, std::string_view key) {
+  return finding("X001", std::move(file), line, column,
+                 {fmt::format("键 “{}” 的名称表明它保存的是密码或令牌,且有值", key),
+                  fmt::format("key \"{}\" is named like a password or token and holds a value", key)},
+                 secret_hint());
+}
+
+Diagnostic secret_text(std::string file, int line, int column, std::string_view word) {
+  return finding("X001", std::move(file), line, column,
+                 {fmt::format("文本中写有 “{}” 及其值(值已隐去)", word),
+                  fmt::format("the text contains \"{}\" followed by its value (not shown)", word)},
+                 secret_hint());
+}
+
+// ---- X002 -----------------------------------------------------------------------------------
+
+int this_year() {
+  static const int year = Date::today().year;
+  return year;
+}
+
+// ISO 7064 MOD 11-2 over the first 17 digits; returns the expected 18th character.
+char id_check_character(std::string_view first17) {
+  static constexpr int k_weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::string_view k_check = "10X98765432";
+  int sum = 0;
+  for (std::size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * k_weights[i];
+  return k_check[static_cast<std::size_t>(sum % 11)];
+}
+
+// 18 characters: 17 digits then a digit or X/x, with a real birth date and check digit.
+bool is_resident_id(std::string_view id) {
+  if (id.size() != 18) return false;
+  for (std::size_t i = 0; i < 17; ++i) {
+    if (!is_digit(id[i])) return false;
+  }
+  char last = id[17] == 'x' ? 'X' : id[17];
+  if (!is_digit(last) && last != 'X') return false;
+  auto number = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (id[i] - '0');
+    return v;
+  };
+  int year = number(6, 4), month = number(10, 2), day = number(12, 2);
+  if (year < 1900 || year > this_year()) return false;
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return false;
+  return id_check_character(id.substr(0, 17)) == last;
+}
+
+bool is_mobile(std::string_view digits) {
+  return digits.size() == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
+}
+
+struct PersonalData {
+  bool resident_id = false;  // else a mobile number
+  std::string masked;
+};
+
+// Every resident ID and mobile number in a text, each a whole run of digits. A "+86" before a
+// mobile number is allowed as written; "86" glued to it makes a 13-digit run that counts too.
+std::vector<PersonalData> personal_data_in(std::string_view s) {
+  std::vector<PersonalData> found;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!is_digit(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    std::string_view run = s.substr(start, i - start);
+    if (run.size() == 17 && i < s.size() && (s[i] == 'X' || s[i] == 'x') &&
+        (i + 1 >= s.size() || !is_digit(s[i + 1]))) {
+      std::string_view id = s.substr(start, 18);
+      ++i;
+      if (is_resident_id(id)) found.push_back({true, fmt::format("{}********{}", id.substr(0, 6), id.substr(14))});
+      continue;
+    }
+    if (run.size() == 18 && is_resident_id(run)) {
+      found.push_back({true, fmt::format("{}********{}", run.substr(0, 6), run.substr(14))});
+    } else if (run.size() == 13 && run.substr(0, 2) == "86" && is_mobile(run.substr(2))) {
+      found.push_back({false, fmt::format("{}****{}", run.substr(2, 3), run.substr(9))});
+    } else if (is_mobile(run)) {
+      found.push_back({false, fmt::format("{}****{}", run.substr(0, 3), run.substr(7))});
+    }
+  }
+  return found;
+}
+
+Diagnostic personal(int line, int column, const PersonalData& p) {
+  if (p.resident_id) {
+    return finding("X002", "", line, column,
+                   {fmt::format("记录中有身份证号({}):数据仓库不得保存个人信息", p.masked),
+                    fmt::format("a resident ID number ({}) in the record: the data repository must not hold personal data", p.masked)},
+                   {"删除身份证号:学生和教师只写姓名或学号/工号,身份信息留在学校的业务系统中;已推送的记录需从 git 历史中清除",
+                    "remove the ID number: name students and staff by name or student/staff number and keep identity data in the "
+                    "school's systems; if it was pushed, purge it from the git history"});
+  }
+  return finding("X002", "", line, column,
+                 {fmt::format("记录中有手机号({}):数据仓库不得保存个人信息", p.masked),
+                  fmt::format("a mobile number ({}) in the record: the data repository must not hold personal data", p.masked)},
+                 {"删除手机号:联系人只写姓名(如 李老师),电话号码留在学校通讯录中;已推送的记录需从 git 历史中清除",
+                  "remove the phone number: give the contact's name only (e.g. 李老师) and keep numbers in the school directory; "
+                  "if it was pushed, purge it from the git history"});
+}
+
+void scan_scalar(const YNode& n, bool key_is_secret, std::vector<Diagnostic>& out) {
+  if (!key_is_secret) {
+    if (auto word = secret_in_text(n.value)) out.push_back(secret_text("", n.line, n.column, *word));
+  }
+  for (const auto& p : personal_data_in(n.value)) out.push_back(personal(n.line, n.column, p));
+}
+
+void scan_node(const YNode& n, bool key_is_secret, std::vector<Diagnostic>& out) {
+  switch (n.kind) {
+    case YNode::Kind::null: break;
+    case YNode::Kind::scalar: scan_scalar(n, key_is_secret, out); break;
+    case YNode::Kind::sequence:
+      for (const auto& item : n.items) scan_node(item, false, out);
+      break;
+    case YNode::Kind::mapping:
+      for (const auto& [key, value] : n.entries) {
+        bool secret = false;
+        if (key.is_scalar()) {
+          auto word = secret_key_word(key.value);
+          secret = word.has_value() && value.is_scalar() && !value.value.empty();
+          if (secret) out.push_back(secret_key("", key.line, key.column, key.value));
+        }
+        scan_node(key, false, out);
+        scan_node(value, secret, out);
+      }
+      break;
+  }
+}
+
+}  // namespace
+
+void scan_document_security(const YNode& root, std::vector<Diagnostic>& out) { scan_node(root, false, out); }
+
+void scan_config_security(const Config& config, std::vector<Diagnostic>& out) {
+  for (const auto& [path, value_pos] : config.strings) {
+    const auto& [value, pos] = value_pos;
+    if (value.empty()) continue;
+    auto dot = path.rfind('.');
+    std::string_view key = dot == std::string::npos ? std::string_view(path) : std::string_view(path).substr(dot + 1);
+    if (secret_key_word(key)) {
+      out.push_back(secret_key("pilot.toml", pos.line, pos.column, path));
+    } else if (auto word = secret_in_text(value)) {
+      out.push_back(secret_text("pilot.toml", pos.line, pos.column, *word));
+    }
+  }
+}
 
 }  // namespace pilot

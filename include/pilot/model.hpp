@@ -128,7 +128,7 @@ struct Site : RecordBase {
   Located<std::string> id, college, organization, oa_ref;
   Located<std::string> signatory_text;  // as written; R401 judges it
   Located<Signatory> signatory;         // valid when the text is a known value
-  Located<bool> non_procurement;        // contract_process: non-procurement
+  Located<bool> non_procurement;        // contract_process: non-procurement (false: other text, R401)
   Located<Date> signed_on;
 };
 
