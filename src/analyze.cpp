@@ -80,7 +80,7 @@ Analysis analyze(const Repository& repo, const AnalyzeOptions& options) {
     Diagnostic d = make_diagnostic(
         "W001", w.file, w.pos.line, w.pos.column,
         {fmt::format("对 {} 的豁免没有抑制任何发现", w.rule), fmt::format("the waiver of {} suppresses nothing", w.rule)},
-        {"问题已解决的话,删除这条豁免,以免将来掩盖新的问题",
+        {"问题已解决的话，删除这条豁免，以免将来掩盖新的问题",
          "if the problem is gone, remove the waiver so that it cannot hide a future one"});
     if (configured(d)) kept.push_back(std::move(d));
   }

@@ -70,12 +70,12 @@ class ConfigReader {
     std::string list;
     for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
     add(pos_of(where), {fmt::format("pilot.toml 中有未知的键 \"{}\"", key), fmt::format("unknown key \"{}\" in pilot.toml", key)},
-        guess.empty() ? Text{"可用的键:" + list, "known keys: " + list}
+        guess.empty() ? Text{"可用的键：" + list, "known keys: " + list}
                       : Text{fmt::format("是不是想写 \"{}\"?", guess), fmt::format("did you mean \"{}\"?", guess)});
   }
 
   void wrong_type(const std::string& path, const toml::node& node, const char* zh, const char* en) {
-    add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 的类型不对:应为{}", path, zh),
+    add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 的类型不对：应为{}", path, zh),
                                 fmt::format("{} in pilot.toml has the wrong type: expected {}", path, en)},
         {"参照 pilot init 生成的模板修改", "compare with the template that `pilot init` writes"});
   }
@@ -106,7 +106,7 @@ class ConfigReader {
     }
     if (const auto* s = node.as_string()) {
       if (auto d = Date::parse(s->get())) return d;
-      add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 不是有效日期:\"{}\"", path, s->get()),
+      add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 不是有效日期：\"{}\"", path, s->get()),
                                   fmt::format("{} in pilot.toml is not a valid date: \"{}\"", path, s->get())},
           {"日期写作 YYYY-MM-DD,且必须真实存在", "write dates as YYYY-MM-DD, and the day must exist"});
       return std::nullopt;
@@ -118,7 +118,7 @@ class ConfigReader {
   std::optional<DateRange> range_value(const toml::node& node, const std::string& path) {
     const auto* a = node.as_array();
     if (a == nullptr || a->size() != 2) {
-      wrong_type(path, node, "两个日期组成的数组 [开始, 结束]", "an array of two dates [from, to]");
+      wrong_type(path, node, "两个日期组成的数组 [开始， 结束]", "an array of two dates [from, to]");
       return std::nullopt;
     }
     auto from = date_value(*a->get(0), path);
@@ -148,7 +148,7 @@ class ConfigReader {
           } else {
             add(pos_of(node.source()), {fmt::format("school.expected_level 的值 \"{}\" 不是证书等级", *s),
                                         fmt::format("school.expected_level \"{}\" is not a level", *s)},
-                {"可用:初级、中级、高级", "use 初级, 中级 or 高级 (junior, intermediate, senior)"});
+                {"可用：初级、中级、高级", "use 初级， 中级 or 高级 (junior, intermediate, senior)"});
           }
         }
       } else {
@@ -245,7 +245,7 @@ class ConfigReader {
       } else {
         add(pos_of(node.source()), {fmt::format("[rules] 中 {} 的级别 \"{}\" 无效", k, *s),
                                     fmt::format("severity \"{}\" of {} in [rules] is not valid", *s, k)},
-            {"可用:\"error\"、\"warning\"、\"off\"", "use \"error\", \"warning\" or \"off\""});
+            {"可用：\"error\"、\"warning\"、\"off\"", "use \"error\", \"warning\" or \"off\""});
         continue;
       }
       c_.severities[k] = sev;

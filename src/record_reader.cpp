@@ -20,7 +20,7 @@ RecordReader::~RecordReader() {
     std::string list;
     for (auto name : known_) list += (list.empty() ? "" : ", ") + std::string(name);
     problem(k, {fmt::format("未知的键 “{}”", where(key)), fmt::format("unknown key \"{}\"", where(key))},
-            guess.empty() ? Text{"可用的键:" + list, "known keys here: " + list}
+            guess.empty() ? Text{"可用的键：" + list, "known keys here: " + list}
                           : Text{fmt::format("是不是想写 “{}”?", guess), fmt::format("did you mean \"{}\"?", guess)});
   }
 }
@@ -61,7 +61,7 @@ const YNode* RecordReader::scalar(std::string_view key, Need need, Pos& pos, boo
   present = true;
   pos = {v->line, v->column};
   if (!v->is_scalar()) {
-    problem(*v, {fmt::format("“{}” 应为单个值,而不是{}", where(key), v->is_map() ? "映射" : "列表"),
+    problem(*v, {fmt::format("“{}” 应为单个值，而不是{}", where(key), v->is_map() ? "映射" : "列表"),
                  fmt::format("\"{}\" must be a single value, not a {}", where(key), v->is_map() ? "mapping" : "list")},
             {"写成 “键: 值” 的形式", "write it as \"key: value\""});
     return nullptr;
@@ -85,7 +85,7 @@ Located<std::string> RecordReader::id(std::string_view key, Need need) {
     const YNode* v = map_.find(key);
     problem(*v, {fmt::format("“{}” 的值 “{}” 不是合法的编号", where(key), f.value),
                  fmt::format("\"{}\" is not a valid ID: \"{}\"", where(key), f.value)},
-            {"编号只能由小写字母、数字和连字符组成,以字母或数字开头,例如 web-frontend-2026",
+            {"编号只能由小写字母、数字和连字符组成，以字母或数字开头，例如 web-frontend-2026",
              "IDs use lowercase letters, digits and '-', starting with a letter or digit, e.g. web-frontend-2026"});
   }
   return f;
@@ -98,7 +98,7 @@ Located<std::string> RecordReader::major_code(std::string_view key, Need need) {
     const YNode* v = map_.find(key);
     problem(*v, {fmt::format("“{}” 的值 “{}” 不是 6 位专业代码", where(key), f.value),
                  fmt::format("\"{}\" is not a 6-digit major code: \"{}\"", where(key), f.value)},
-            {"专业代码是 6 位数字,写成带引号的字符串,例如 \"510201\"",
+            {"专业代码是 6 位数字，写成带引号的字符串，例如 \"510201\"",
              "a major code is 6 digits, written as a quoted string, e.g. \"510201\""});
   }
   return f;
@@ -143,7 +143,7 @@ Located<int> RecordReader::year(std::string_view key, Need need) {
   if (!n || *n < 2000 || *n > 2100) {
     problem(*v, {fmt::format("“{}” 应为年份(2000–2100),而不是 “{}”", where(key), v->value),
                  fmt::format("\"{}\" must be a year (2000–2100), not \"{}\"", where(key), v->value)},
-            {"写成不带引号的四位数字,例如 2026", "write a four-digit number without quotes, e.g. 2026"});
+            {"写成不带引号的四位数字，例如 2026", "write a four-digit number without quotes, e.g. 2026"});
     return f;
   }
   f.value = static_cast<int>(*n);
@@ -158,7 +158,7 @@ Located<long long> RecordReader::count(std::string_view key, Need need, bool all
   bool fractional = false;
   auto n = parse_whole(*v, fractional);
   if (!n) {
-    problem(*v, {fmt::format("“{}” 应为整数,而不是 “{}”", where(key), v->value),
+    problem(*v, {fmt::format("“{}” 应为整数，而不是 “{}”", where(key), v->value),
                  fmt::format("\"{}\" must be a whole number, not \"{}\"", where(key), v->value)},
             v->quoted ? Text{"数字不要加引号", "write the number without quotes"}
                       : Text{"人数只能是 0 到 1000000 的整数", "counts are whole numbers from 0 to 1000000"});
@@ -183,9 +183,9 @@ Located<Date> RecordReader::date(std::string_view key, Need need) {
     f.value = *d;
     f.valid = true;
   } else {
-    problem(*v, {fmt::format("“{}” 不是有效日期:“{}”", where(key), v->value),
+    problem(*v, {fmt::format("“{}” 不是有效日期：“{}”", where(key), v->value),
                  fmt::format("\"{}\" is not a valid date: \"{}\"", where(key), v->value)},
-            {"日期写作 YYYY-MM-DD,且必须真实存在(没有 2 月 30 日)",
+            {"日期写作 YYYY-MM-DD,且必须真实存在（没有 2 月 30 日）",
              "write dates as YYYY-MM-DD, and the day must exist (no 30 February)"});
   }
   return f;
@@ -205,7 +205,7 @@ Located<bool> RecordReader::boolean(std::string_view key, Need need) {
   } else {
     problem(*v, {fmt::format("“{}” 应为 true 或 false,而不是 “{}”", where(key), s),
                  fmt::format("\"{}\" must be true or false, not \"{}\"", where(key), s)},
-            {"写 true 或 false(不带引号)", "write true or false, without quotes"});
+            {"写 true 或 false（不带引号）", "write true or false, without quotes"});
   }
   return f;
 }
@@ -224,7 +224,7 @@ Located<long long> RecordReader::money_fen(std::string_view key, Need need) {
   bool ok = !v->quoted && !whole.empty() && whole.size() <= 12 && digits(whole) && digits(frac) &&
             frac.size() <= 2 && (dot == std::string_view::npos || !frac.empty());
   if (!ok) {
-    problem(*v, {fmt::format("“{}” 应为不小于 0 的金额(元,最多两位小数),而不是 “{}”", where(key), v->value),
+    problem(*v, {fmt::format("“{}” 应为不小于 0 的金额（元，最多两位小数），而不是 “{}”", where(key), v->value),
                  fmt::format("\"{}\" must be an amount in yuan ≥ 0 with at most 2 decimals, not \"{}\"", where(key), v->value)},
             {"例如 amount: 1250.50", "e.g. amount: 1250.50"});
     return f;
@@ -243,7 +243,7 @@ Located<std::vector<Level>> RecordReader::levels(std::string_view key, Need need
   if (v == nullptr || v->is_null()) {
     if (need == Need::required) {
       problem(k != nullptr ? *k : map_, {fmt::format("缺少必填的键 “{}”", where(key)), fmt::format("missing required key \"{}\"", where(key))},
-              {"例如 levels: [初级, 中级, 高级]", "e.g. levels: [初级, 中级, 高级]"});
+              {"例如 levels: [初级， 中级， 高级]", "e.g. levels: [初级， 中级， 高级]"});
     }
     f.pos = k != nullptr ? Pos{k->line, k->column} : pos();
     return f;
@@ -252,7 +252,7 @@ Located<std::vector<Level>> RecordReader::levels(std::string_view key, Need need
   f.pos = {v->line, v->column};
   if (!v->is_seq()) {
     problem(*v, {fmt::format("“{}” 应为列表", where(key)), fmt::format("\"{}\" must be a list", where(key))},
-            {"例如 levels: [初级, 中级, 高级]", "e.g. levels: [初级, 中级, 高级]"});
+            {"例如 levels: [初级， 中级， 高级]", "e.g. levels: [初级， 中级， 高级]"});
     return f;
   }
   bool ok = true;
@@ -264,7 +264,7 @@ Located<std::vector<Level>> RecordReader::levels(std::string_view key, Need need
       ok = false;
       problem(item, {fmt::format("“{}” 中有无效的等级 “{}”", where(key), item.value),
                      fmt::format("\"{}\" has an invalid level \"{}\"", where(key), item.value)},
-              {"可用:初级、中级、高级(junior, intermediate, senior)", "use 初级, 中级, 高级 (junior, intermediate, senior)"});
+              {"可用：初级、中级、高级(junior, intermediate, senior)", "use 初级， 中级， 高级 (junior, intermediate, senior)"});
     }
   }
   f.valid = ok;
@@ -277,7 +277,7 @@ void RecordReader::common(RecordBase& base) {
   const YNode* w = node("waivers");
   if (w == nullptr || w->is_null()) return;
   if (!w->is_map()) {
-    problem(*w, {"“waivers” 应为映射:规则编号: 理由", "\"waivers\" must be a mapping of rule ID to reason"},
+    problem(*w, {"“waivers” 应为映射：规则编号: 理由", "\"waivers\" must be a mapping of rule ID to reason"},
             {"例如 waivers: { R301: \"省1+X办公室同意\" }", "e.g. waivers: { R301: \"approved by the provincial office\" }"});
     return;
   }
@@ -299,7 +299,7 @@ void RecordReader::common(RecordBase& base) {
     }
     if (!v.is_scalar() || v.value.find_first_not_of(" \t") == std::string::npos) {
       problem(v.is_null() ? k : v, {fmt::format("豁免 {} 没有写理由", k.value), fmt::format("waiver of {} has no reason", k.value)},
-              {"写明依据,例如哪份文件同意了这个例外", "say why, e.g. which written approval allows the exception"});
+              {"写明依据，例如哪份文件同意了这个例外", "say why, e.g. which written approval allows the exception"});
       continue;
     }
     Located<std::string> reason;

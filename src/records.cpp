@@ -45,7 +45,7 @@ bool place(Kind kind, const std::string& rel, RecordBase& base, std::vector<Diag
                           : yearly             ? fmt::format("{}/<year>/<id>.yaml", kind_folder(kind))
                                                : fmt::format("{}/<id>.yaml", kind_folder(kind));
   auto misplaced = [&] {
-    out.push_back(s006({fmt::format("文件位置不对:{}应放在 {}", kind_name_zh(kind), layout),
+    out.push_back(s006({fmt::format("文件位置不对：{}应放在 {}", kind_name_zh(kind), layout),
                         fmt::format("file is not where a {} belongs: {}", kind_name(kind), layout_en)},
                        {"把文件移到正确的文件夹", "move the file to the right folder"}));
     return false;
@@ -87,7 +87,7 @@ void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   p.certificate = r.id("certificate", Need::required);
   p.level = r.enumeration<Level>("level", Need::policy, parse_level, k_levels_choices);
   p.status = r.enumeration<PilotStatus>("status", Need::required, parse_pilot_status,
-                                        "draft, submitted, approved, rejected (草稿、已提交、已批准、未通过)");
+                                        "draft, submitted, approved, rejected （草稿、已提交、已批准、未通过）");
   bool not_draft = p.status.valid && p.status.value != PilotStatus::draft;
   p.submitted = r.date("submitted", not_draft ? Need::required : Need::optional);
   p.approved = r.date("approved", p.status.valid && p.status.value == PilotStatus::approved ? Need::required : Need::optional);
@@ -154,7 +154,7 @@ void read_quota_change(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&
     q.breakdown.present = true;
     q.breakdown.pos = {b->line, b->column};
     if (!b->is_map()) {
-      r.problem(*b, {"“breakdown” 应为映射:专业代码: 修改后指标", "\"breakdown\" must be a mapping of major code to revised quota"},
+      r.problem(*b, {"“breakdown” 应为映射：专业代码: 修改后指标", "\"breakdown\" must be a mapping of major code to revised quota"},
                 {"例如 breakdown: { \"510201\": 50, \"510202\": 30 }", "e.g. breakdown: { \"510201\": 50, \"510202\": 30 }"});
     } else {
       q.breakdown.valid = true;
@@ -167,7 +167,7 @@ void read_quota_change(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&
         if (!code.valid) {
           r.problem(k, {fmt::format("breakdown 中的 “{}” 不是 6 位专业代码", k.value),
                         fmt::format("\"{}\" in breakdown is not a 6-digit major code", k.value)},
-                    {"写成带引号的专业代码,例如 \"510201\": 50", "write a quoted major code, e.g. \"510201\": 50"});
+                    {"写成带引号的专业代码，例如 \"510201\": 50", "write a quoted major code, e.g. \"510201\": 50"});
         }
         Located<long long> n;
         n.pos = {v.line, v.column};
@@ -198,7 +198,7 @@ void read_exam(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
   e.id = r.id("id", Need::required);
   e.pilot = r.id("pilot", Need::required);
   e.date = r.date("date", Need::required);
-  e.status = r.enumeration<ExamStatus>("status", Need::required, parse_exam_status, "planned, held (计划、已考)");
+  e.status = r.enumeration<ExamStatus>("status", Need::required, parse_exam_status, "planned, held（计划、已考）");
   e.site = r.id("site", Need::optional);
   const YNode* results = r.node("results");
   if (results == nullptr || results->is_null()) {
@@ -272,7 +272,7 @@ void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
     rep.sections.pos = {sections->line, sections->column};
     if (!sections->is_map()) {
       r.problem(*sections, {"“sections” 应为映射", "\"sections\" must be a mapping"},
-                {"五项:major_construction, faculty, textbooks, training, funding",
+                {"五项：major_construction, faculty, textbooks, training, funding",
                  "five keys: major_construction, faculty, textbooks, training, funding"});
     } else {
       rep.sections.valid = true;
@@ -314,11 +314,11 @@ void read_fund(RecordReader& r, Fund& f) {
   f.date = r.date("date", Need::required);
   f.college = r.id("college", Need::required);
   f.pilot = r.id("pilot", Need::optional);
-  f.direction = r.enumeration<Direction>("direction", Need::required, parse_direction, "income, expense (收入、支出)");
+  f.direction = r.enumeration<Direction>("direction", Need::required, parse_direction, "income, expense（收入、支出）");
   f.source = r.enumeration<FundSource>("source", Need::required, parse_fund_source,
-                                       "college-budget, returned-exam-fee, student, other (学院经费、考务费返还、学生缴费、其他)");
+                                       "college-budget, returned-exam-fee, student, other （学院经费、考务费返还、学生缴费、其他）");
   f.category = r.enumeration<FundCategory>("category", Need::required, parse_fund_category,
-                                           "training, exam-fee, materials, internal-labor, other (培训、考务费、耗材、校内劳务、其他)");
+                                           "training, exam-fee, materials, internal-labor, other （培训、考务费、耗材、校内劳务、其他）");
   f.amount_fen = r.money_fen("amount", Need::required);
 }
 
@@ -356,9 +356,9 @@ ParsedFile parse_record(Kind kind, const std::string& rel_path, std::string_view
       d.line = root.line;
       d.column = root.column;
       if (root.is_null()) {
-        d.message = {"文件是空的,不是一条记录", "file is empty: not a record"};
+        d.message = {"文件是空的，不是一条记录", "file is empty: not a record"};
       } else {
-        d.message = {fmt::format("记录必须是映射(键: 值),而这里是{}", root.is_seq() ? "列表" : "单个值"),
+        d.message = {fmt::format("记录必须是映射（键: 值），而这里是{}", root.is_seq() ? "列表" : "单个值"),
                      fmt::format("a record must be a mapping (key: value), not a {}", root.is_seq() ? "list" : "single value")};
       }
       d.hint = {fmt::format("参照 pilot schema {} 或 docs/ 中的格式说明", kind_name(kind)),

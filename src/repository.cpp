@@ -86,7 +86,7 @@ void collect(const fs::path& root, const fs::path& canonical_root, Kind kind, st
                          {"把链接换成真实文件", "replace the link with the real file"});
       } else if (!inside(target, canonical_root)) {
         c.refused = s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
-                         {"记录必须在仓库内:把文件复制进来", "records must live in the repository: copy the file in"});
+                         {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"});
       } else if (!fs::is_regular_file(fs::status(target, ec2))) {
         c.refused = s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
                          {"把链接换成真实文件", "replace the link with the real file"});
@@ -96,8 +96,8 @@ void collect(const fs::path& root, const fs::path& canonical_root, Kind kind, st
     } else if (fs::is_directory(st)) {
       continue;
     } else if (!fs::is_regular_file(st)) {
-      c.refused = s005(c.rel, {"不是普通文件(例如管道或设备)", "not a regular file (a FIFO or a device?)"},
-                       {"删除它,记录必须是普通文件", "remove it: records are regular files"});
+      c.refused = s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
+                       {"删除它，记录必须是普通文件", "remove it: records are regular files"});
     }
     out.push_back(std::move(c));
   }
@@ -108,18 +108,18 @@ std::optional<Diagnostic> read_file(const Candidate& c, std::string& bytes) {
   int fd = ::open(c.path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
-    return s005(c.rel, {fmt::format("无法读取文件:{}", std::strerror(err)), fmt::format("cannot read the file: {}", std::strerror(err))},
+    return s005(c.rel, {fmt::format("无法读取文件：{}", std::strerror(err)), fmt::format("cannot read the file: {}", std::strerror(err))},
                 {err == EACCES ? "检查文件权限(chmod a+r)" : "检查文件是否存在且可读",
                  err == EACCES ? "check the file's permissions (chmod a+r)" : "check that the file exists and is readable"});
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return s005(c.rel, {"不是普通文件", "not a regular file"}, {"删除它,记录必须是普通文件", "remove it: records are regular files"});
+    return s005(c.rel, {"不是普通文件", "not a regular file"}, {"删除它，记录必须是普通文件", "remove it: records are regular files"});
   }
   if (static_cast<std::size_t>(st.st_size) > k_max_file_size) {
     ::close(fd);
-    return s005(c.rel, {fmt::format("文件过大({} 字节,上限 {} 字节)", st.st_size, k_max_file_size),
+    return s005(c.rel, {fmt::format("文件过大（{} 字节，上限 {} 字节）", st.st_size, k_max_file_size),
                         fmt::format("file is too large ({} bytes; the limit is {} bytes)", st.st_size, k_max_file_size)},
                 {"一个记录只需要几 KB:检查是否误放了其他文件", "a record needs a few KB: check that this is the right file"});
   }
@@ -255,7 +255,7 @@ fs::path find_repository(const std::optional<fs::path>& explicit_dir, const fs::
   auto check = [](const fs::path& dir, const char* how) {
     std::error_code ec;
     if (!fs::is_regular_file(dir / "pilot.toml", ec)) {
-      throw RepositoryNotFound(Text{fmt::format("没有找到试点数据仓库:{} 中没有 pilot.toml(来自 {})", dir.string(), how),
+      throw RepositoryNotFound(Text{fmt::format("没有找到试点数据仓库：{} 中没有 pilot.toml(来自 {})", dir.string(), how),
                                     fmt::format("no pilot repository found: {} has no pilot.toml (from {})", dir.string(), how)});
     }
     return fs::absolute(dir);
@@ -274,7 +274,7 @@ fs::path find_repository(const std::optional<fs::path>& explicit_dir, const fs::
     dir = dir.parent_path();
   }
   throw RepositoryNotFound(Text{
-      fmt::format("没有找到试点数据仓库(pilot.toml),已查找:{};请用 --repo DIR 或 $PILOT_REPO 指定,或用 pilot init 新建", looked),
+      fmt::format("没有找到试点数据仓库(pilot.toml),已查找：{};请用 --repo DIR 或 $PILOT_REPO 指定，或用 pilot init 新建", looked),
       fmt::format("no pilot repository found (no pilot.toml), looked in {}; use --repo DIR or $PILOT_REPO, or create one with `pilot init`", looked)});
 }
 
@@ -301,7 +301,7 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
         parsed[i] = load_one(candidates[i]);
       } catch (const std::exception& e) {  // e.g. out of memory on one file: report, go on
         parsed[i] = ParsedFile{candidates[i].kind, candidates[i].rel, std::nullopt,
-                               {s005(candidates[i].rel, {std::string("无法读取:") + e.what(), std::string("cannot read: ") + e.what()},
+                               {s005(candidates[i].rel, {std::string("无法读取：") + e.what(), std::string("cannot read: ") + e.what()},
                                      {"检查文件内容", "check the file's content"})}};
       }
     }

@@ -129,9 +129,9 @@ Diagnostic finding(const char* rule, std::pair<int, int> pos, Text message, Text
 
 Diagnostic too_deep(std::pair<int, int> at) {
   return finding("S005", at,
-                 Text{fmt::format("嵌套过深(超过 {} 层)", k_max_depth),
+                 Text{fmt::format("嵌套过深（超过 {} 层）", k_max_depth),
                       fmt::format("nested too deeply (more than {} levels)", k_max_depth)},
-                 Text{"记录只需要几层嵌套:检查缩进或多余的括号", "records need only a few levels: check the indentation and brackets"});
+                 Text{"记录只需要几层嵌套：检查缩进或多余的括号", "records need only a few levels: check the indentation and brackets"});
 }
 
 Text anchor_text() {
@@ -245,9 +245,9 @@ class TreeBuilder : public YAML::EventHandler {
       const YNode* first = parent.find_key(key.value);
       duplicates.push_back(finding(
           "S001", {key.line, key.column},
-          {fmt::format("键 \"{}\" 在同一个映射中重复出现(第一次在第 {} 行)", key.value, first ? first->line : 0),
+          {fmt::format("键 \"{}\" 在同一个映射中重复出现（第一次在第 {} 行）", key.value, first ? first->line : 0),
            fmt::format("key \"{}\" is repeated in one mapping (first at line {})", key.value, first ? first->line : 0)},
-          {"删除或合并重复的键:YAML 只保留其中一个,另一个的值会被悄悄丢掉",
+          {"删除或合并重复的键：YAML 只保留其中一个，另一个的值会被悄悄丢掉",
            "remove or merge the repeated key: YAML keeps only one of them and silently drops the other"}));
     }
     parent.entries.emplace_back(std::move(top.pending_key), std::move(n));
@@ -277,19 +277,19 @@ YamlParse parse_yaml(std::string_view bytes) {
   };
   if (bytes.size() > k_max_file_size) {
     return fail(finding("S005", {1, 1},
-                        {fmt::format("文件过大({} 字节,上限 {} 字节)", bytes.size(), k_max_file_size),
+                        {fmt::format("文件过大（{} 字节，上限 {} 字节）", bytes.size(), k_max_file_size),
                          fmt::format("file is too large ({} bytes; the limit is {} bytes)", bytes.size(), k_max_file_size)},
                         {"一个记录只需要几 KB:检查是否误放了其他文件", "a record needs a few KB: check that this is the right file"}));
   }
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    return fail(finding("S005", {1, 1}, {"文件是 UTF-16 编码,不是 UTF-8", "file is UTF-16, not UTF-8"},
+    return fail(finding("S005", {1, 1}, {"文件是 UTF-16 编码，不是 UTF-8", "file is UTF-16, not UTF-8"},
                         {"用编辑器另存为 UTF-8 编码", "save the file as UTF-8 in your editor"}));
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   Positions positions(bytes);
   if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
     return fail(finding("S005", positions.at_offset(nul),
-                        {"文件包含 NUL 字节,不是文本文件(可能是 UTF-16 或二进制文件)",
+                        {"文件包含 NUL 字节，不是文本文件（可能是 UTF-16 或二进制文件）",
                          "file contains NUL bytes: not a text file (UTF-16 or binary?)"},
                         {"用编辑器另存为 UTF-8 编码的文本", "save it as UTF-8 text"}));
   }
@@ -297,9 +297,9 @@ YamlParse parse_yaml(std::string_view bytes) {
     bool gbk = looks_like_gbk(bytes);
     return fail(finding(
         "S005", positions.at_offset(bad),
-        gbk ? Text{"文件不是 UTF-8 编码,可能是 GBK", "file is not UTF-8, probably GBK"}
+        gbk ? Text{"文件不是 UTF-8 编码，可能是 GBK", "file is not UTF-8, probably GBK"}
             : Text{"文件不是 UTF-8 编码", "file is not UTF-8"},
-        gbk ? Text{"用编辑器把文件从 GBK 转为 UTF-8 保存,或运行 iconv -f GBK -t UTF-8",
+        gbk ? Text{"用编辑器把文件从 GBK 转为 UTF-8 保存，或运行 iconv -f GBK -t UTF-8",
                    "convert it from GBK to UTF-8 in your editor, or with iconv -f GBK -t UTF-8"}
             : Text{"用编辑器另存为 UTF-8 编码", "save the file as UTF-8 in your editor"}));
   }
@@ -324,10 +324,10 @@ YamlParse parse_yaml(std::string_view bytes) {
     return fail(too_deep(positions.at(e.mark.line, e.mark.column)));
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
-    Text hint{"检查该位置附近的缩进、冒号和引号;缩进只能用空格,不能用 Tab",
+    Text hint{"检查该位置附近的缩进、冒号和引号;缩进只能用空格，不能用 Tab",
               "check indentation, colons and quotes near there; indent with spaces, never tabs"};
     return fail(finding("S001", e.mark.is_null() ? std::pair{1, 1} : positions.at(e.mark.line, e.mark.column),
-                        {"YAML 语法错误:" + msg, "invalid YAML: " + msg}, hint));
+                        {"YAML 语法错误：" + msg, "invalid YAML: " + msg}, hint));
   } catch (const std::exception& e) {
     return fail(finding("S001", {1, 1}, {std::string("无法解析 YAML:") + e.what(), std::string("cannot parse YAML: ") + e.what()},
                         {"检查文件内容", "check the file's content"}));

@@ -56,7 +56,7 @@ void text_one(std::string& out, const Diagnostic& d, Lang lang, Color color, con
                      paint(fmt::format("{}[{}]", severity_name(d.severity), d.rule), sev_color, color),
                      d.message.in(lang));
   if (!d.hint.empty()) {
-    out += fmt::format("  {} {}\n", paint(lang == Lang::zh ? "提示:" : "hint:", "36", color), d.hint.in(lang));
+    out += fmt::format("  {} {}\n", paint(lang == Lang::zh ? "提示：" : "hint:", "36", color), d.hint.in(lang));
   }
 }
 
@@ -89,12 +89,12 @@ std::string render_diagnostics_text(const DiagnosticsView& view, Color color, bo
   std::string out;
   for (const auto& d : a.diagnostics) text_one(out, d, view.lang, color);
   if (view.show_waived) {
-    for (const auto& d : a.waived) text_one(out, d, view.lang, color, view.lang == Lang::zh ? "(已豁免) " : "(waived) ");
+    for (const auto& d : a.waived) text_one(out, d, view.lang, color, view.lang == Lang::zh ? "（已豁免） " : "(waived) ");
   }
   if (!quiet) {
     std::size_t waived = a.waived.size();
     if (view.lang == Lang::zh) {
-      out += fmt::format("{} 个错误,{} 个警告,{} 个已豁免(截至 {})\n", a.errors, a.warnings, waived, view.as_of.str());
+      out += fmt::format("{} 个错误，{} 个警告，{} 个已豁免（截至 {}）\n", a.errors, a.warnings, waived, view.as_of.str());
     } else {
       out += fmt::format("{} error{}, {} warning{}, {} waived (as of {})\n", a.errors, a.errors == 1 ? "" : "s",
                          a.warnings, a.warnings == 1 ? "" : "s", waived, view.as_of.str());

@@ -22,9 +22,9 @@ void duplicates_of(const std::vector<T>& records, Kind kind, std::vector<Diagnos
     if (inserted) continue;
     out.push_back(make_diagnostic(
         "S003", r.file, r.id.pos.line, r.id.pos.column,
-        {fmt::format("{}编号 “{}” 重复,已在 {} 中使用", kind_name_zh(kind), r.id.value, it->second->file),
+        {fmt::format("{}编号 “{}” 重复，已在 {} 中使用", kind_name_zh(kind), r.id.value, it->second->file),
          fmt::format("duplicate {} id \"{}\": already used by {}", kind_name(kind), r.id.value, it->second->file)},
-        {"每个编号只能用一次:改用新的编号(并同步修改文件名)", "each id is used once: pick a new id (and rename the file to match)"}));
+        {"每个编号只能用一次：改用新的编号（并同步修改文件名）", "each id is used once: pick a new id (and rename the file to match)"}));
   }
 }
 
@@ -35,7 +35,7 @@ void unknown(std::vector<Diagnostic>& out, const std::string& file, const Pos& p
       "S004", file, pos.line, pos.column,
       {fmt::format("“{}” 引用了不存在的{} “{}”", key, kind_name_zh(kind), value),
        fmt::format("\"{}\" refers to an unknown {} \"{}\"", key, kind_name(kind), value)},
-      {fmt::format("检查拼写,或先添加该{}(运行 {} 查看已有的)", kind_name_zh(kind), command),
+      {fmt::format("检查拼写，或先添加该{}（运行 {} 查看已有的）", kind_name_zh(kind), command),
        fmt::format("check the spelling, or add that {} first (`{}` lists them)", kind_name(kind), command)}));
 }
 
@@ -46,7 +46,7 @@ void ref(const Repository& repo, std::vector<Diagnostic>& out, const std::string
 
 void mismatch(std::vector<Diagnostic>& out, const std::string& file, const Pos& pos, Text message) {
   out.push_back(make_diagnostic("S006", file, pos.line, pos.column, std::move(message),
-                                {"让文件名、文件夹与内容一致:改内容,或用 git mv 移动/重命名文件",
+                                {"让文件名、文件夹与内容一致：改内容，或用 git mv 移动/重命名文件",
                                  "make the file's name and folder agree with its content: fix the value, or git mv the file"}));
 }
 
@@ -65,7 +65,7 @@ void year_matches(std::vector<Diagnostic>& out, const RecordBase& r, const Pos& 
                   const char* what_en) {
   if (r.folder_year != 0 && year != r.folder_year) {
     mismatch(out, r.file, pos,
-             {fmt::format("{}是 {} 年,但文件在 {} 年的文件夹中", what_zh, year, r.folder_year),
+             {fmt::format("{}是 {} 年，但文件在 {} 年的文件夹中", what_zh, year, r.folder_year),
               fmt::format("{} is in {}, but the file is in the {} folder", what_en, year, r.folder_year)});
   }
 }
@@ -131,7 +131,7 @@ void s006_location(const Repository& repo, const CheckContext&, std::vector<Diag
     if (!q.pilot.valid) continue;
     if (q.pilot.value != q.stem) {
       mismatch(out, q.file, q.pilot.pos,
-               {fmt::format("试点 “{}” 与文件名 “{}” 不一致(指标修改申请以试点编号命名)", q.pilot.value, q.stem),
+               {fmt::format("试点 “{}” 与文件名 “{}” 不一致（指标修改申请以试点编号命名）", q.pilot.value, q.stem),
                 fmt::format("pilot \"{}\" differs from the file name \"{}\" (a quota change is named after its pilot)", q.pilot.value, q.stem)});
     }
     if (const Pilot* p = repo.pilot(q.pilot.value); p != nullptr && p->year.valid) {
@@ -165,7 +165,7 @@ void s007_config(const Repository& repo, const CheckContext&, std::vector<Diagno
     if (repo.config.calendar(y) != nullptr || !reported.insert(y).second) continue;
     out.push_back(make_diagnostic(
         "S007", "pilot.toml", 1, 1,
-        {fmt::format("pilot.toml 缺少 [calendar.{}],而 {} 年有已提交或已批准的试点(如 {});该年的日期规则 R305、R601、R602 已跳过", y, y, p.file),
+        {fmt::format("pilot.toml 缺少 [calendar.{}]，而 {} 年有已提交或已批准的试点（如 {}）；该年的日期规则 R305、R601、R602 已跳过", y, y, p.file),
          fmt::format("pilot.toml lacks [calendar.{}] although {} has submitted or approved pilots (e.g. {}); the date rules R305, R601, R602 of that year are skipped", y, y, p.file)},
         {fmt::format("加上 [calendar.{}],写明 application_window 和 vacations", y),
          fmt::format("add [calendar.{}] with its application_window and vacations", y)}));
