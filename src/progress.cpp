@@ -2,7 +2,10 @@
 #include "pilot/progress.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "pilot/calendar.hpp"
 
@@ -21,6 +24,19 @@ bool change_before(const QuotaChange* a, const QuotaChange* b) {
   if (a->submitted.valid != b->submitted.valid) return a->submitted.valid;
   if (a->submitted.valid && a->submitted.value != b->submitted.value) return a->submitted.value < b->submitted.value;
   return a->file < b->file;
+}
+
+// (major folder, stem) of a path reports/<year>/<major>/<stem>.<ext>, else nullopt.
+std::optional<std::pair<std::string, std::string>> report_place(const std::string& file) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t slash; (slash = file.find('/', start)) != std::string::npos; start = slash + 1) {
+    parts.push_back(file.substr(start, slash - start));
+  }
+  parts.push_back(file.substr(start));
+  if (parts.size() != 4 || parts[0] != "reports") return std::nullopt;
+  auto dot = parts[3].rfind('.');
+  return std::pair{parts[2], dot == std::string::npos ? parts[3] : parts[3].substr(0, dot)};
 }
 
 }  // namespace
@@ -97,8 +113,18 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
   }
   for (auto& [key, batches] : held_) std::sort(batches.begin(), batches.end());
 
+  std::set<std::string> report_files;
   for (const auto& r : repo.reports) {
-    if (r.major.valid && r.due.valid) reports_.emplace(std::pair{r.major.value, r.due.value}, &r);
+    report_files.insert(r.file);
+    if (r.major.valid && r.due.valid) {
+      reports_.emplace(std::pair{r.major.value, r.due.value}, &r);
+    } else {
+      unreadable_reports_.emplace(r.folder_major, r.stem);
+    }
+  }
+  for (const auto& d : repo.load_diagnostics) {
+    if (report_files.contains(d.file)) continue;
+    if (auto place = report_place(d.file)) unreadable_reports_.insert(*place);
   }
 }
 
@@ -168,6 +194,8 @@ ReportTally ProgressBook::tally(const MajorProgress& row) const {
       } else {
         ++t.on_time;
       }
+    } else if (unreadable_reports_.contains({row.major, due.str()})) {
+      continue;  // the file is there but unreadable: S001/S002/S005 report it
     } else if (as_of_ > last_on_time) {
       ++t.due;
       ++t.missing;

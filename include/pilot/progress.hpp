@@ -5,6 +5,7 @@
 // all use this; nothing computes these twice.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,7 +65,9 @@ class ProgressBook {
   // The report a major filed for a due date (any of its pilots), or nullptr.
   const Report* report(const std::string& major, const Date& due) const;
 
-  // Punctuality of a row as of the book's date (empty when its year has no calendar).
+  // Punctuality of a row as of the book's date (empty when its year has no calendar). A report
+  // file that exists at reports/<Y>/<major>/<due>.yaml but could not be read (S001, S005, or an
+  // invalid major or due: S002) is neither on time nor missing: its own finding stands.
   ReportTally tally(const MajorProgress& row) const;
 
   // Approved pilots a major takes part in, in a year.
@@ -98,6 +101,8 @@ class ProgressBook {
   std::map<std::pair<std::string, Date>, const Report*> reports_;
   // (pilot, major) -> held batches (date, attended) sorted by date, within the pilot year.
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<Date, long long>>> held_;
+  // (major folder, file stem) of report files that exist but name no readable (major, due).
+  std::set<std::pair<std::string, std::string>> unreadable_reports_;
 };
 
 }  // namespace pilot
