@@ -57,6 +57,9 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
 
   for (const auto& p : repo.pilots) {
     if (!is_approved(p) || repo.pilot(p.id.value) != &p) continue;  // duplicates: S003
+    if (!year_due_dates_.contains(p.year.value)) {
+      year_due_dates_[p.year.value] = due_dates_of_year(repo.config, p.year.value).value_or(std::vector<Date>{});
+    }
     const QuotaChange* change = quota_change(p.id.value);
     bool single = p.majors.value.size() == 1;
     for (const auto& pm : p.majors.value) {
@@ -113,18 +116,21 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
   }
   for (auto& [key, batches] : held_) std::sort(batches.begin(), batches.end());
 
-  std::set<std::string> report_files;
+  // Report files with load findings (few) that did not become a record are unreadable.
+  std::set<std::string> troubled;
+  for (const auto& d : repo.load_diagnostics) {
+    if (d.file.starts_with("reports/")) troubled.insert(d.file);
+  }
   for (const auto& r : repo.reports) {
-    report_files.insert(r.file);
+    if (!troubled.empty()) troubled.erase(r.file);
     if (r.major.valid && r.due.valid) {
       reports_.emplace(std::pair{r.major.value, r.due.value}, &r);
     } else {
       unreadable_reports_.emplace(r.folder_major, r.stem);
     }
   }
-  for (const auto& d : repo.load_diagnostics) {
-    if (report_files.contains(d.file)) continue;
-    if (auto place = report_place(d.file)) unreadable_reports_.insert(*place);
+  for (const auto& file : troubled) {
+    if (auto place = report_place(file)) unreadable_reports_.insert(*place);
   }
 }
 
@@ -167,18 +173,26 @@ const Report* ProgressBook::report(const std::string& major, const Date& due) co
   return it == reports_.end() ? nullptr : it->second;
 }
 
+// Same as due_dates_after() (calendar.hpp), from the per-year cache.
 std::vector<Date> ProgressBook::due_dates(const MajorProgress& row) const {
   if (row.pilot == nullptr || !row.pilot->year.valid || !row.pilot->approved.valid) return {};
-  return due_dates_after(repo_.config, row.pilot->year.value, row.pilot->approved.value);
+  auto it = year_due_dates_.find(row.pilot->year.value);
+  if (it == year_due_dates_.end()) return due_dates_after(repo_.config, row.pilot->year.value, row.pilot->approved.value);
+  auto first = std::upper_bound(it->second.begin(), it->second.end(), row.pilot->approved.value);
+  return {first, it->second.end()};
 }
 
 std::vector<Date> ProgressBook::due_dates_of_major(const std::string& major, int year) const {
-  std::set<Date> dates;
+  // Every pilot's dates are a suffix of the year's: the union starts after the earliest approval.
+  std::optional<Date> earliest;
   for (const Pilot* p : pilots_of(major, year)) {
-    if (!p->approved.valid) continue;
-    for (const auto& d : due_dates_after(repo_.config, year, p->approved.value)) dates.insert(d);
+    if (p->approved.valid && (!earliest || p->approved.value < *earliest)) earliest = p->approved.value;
   }
-  return {dates.begin(), dates.end()};
+  if (!earliest) return {};
+  auto it = year_due_dates_.find(year);
+  if (it == year_due_dates_.end()) return due_dates_after(repo_.config, year, *earliest);
+  auto first = std::upper_bound(it->second.begin(), it->second.end(), *earliest);
+  return {first, it->second.end()};
 }
 
 ReportTally ProgressBook::tally(const MajorProgress& row) const {

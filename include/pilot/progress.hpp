@@ -103,6 +103,8 @@ class ProgressBook {
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<Date, long long>>> held_;
   // (major folder, file stem) of report files that exist but name no readable (major, due).
   std::set<std::pair<std::string, std::string>> unreadable_reports_;
+  // Due dates of each year that has approved pilots and a calendar (calendar.hpp), computed once.
+  std::map<int, std::vector<Date>> year_due_dates_;
 };
 
 }  // namespace pilot
