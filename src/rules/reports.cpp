@@ -138,7 +138,7 @@ void r603_contact(const Repository& repo, const CheckContext&, std::vector<Diagn
       bool missing = !pm.contact.present;
       bool blank = pm.contact.valid && is_blank(pm.contact.value);
       if (!missing && !blank) continue;
-      Pos at = missing ? pm.pos : pm.contact.pos;
+      const Pos& at = pm.pos;  // the major's entry, missing or blank (SPEC §3 R603, docs/rules/R603.md)
       std::string major = pm.major.valid ? pm.major.value : "?";
       out.push_back(make_diagnostic(
           "R603", p.file, at.line, at.column,

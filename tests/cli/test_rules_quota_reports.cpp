@@ -326,6 +326,15 @@ TEST_CASE("R603: blank contacts, and submitted pilots too") {
   repo.write(k_pilot, text);
   expect_findings(validate(repo.str(), k_as_of), {{"R603", k_pilot, 10, "error"}});
 
+  // Block style: the entry's line (where its mapping starts), not the contact's.
+  TempDir block(fixture("base"));
+  std::string b = block.read(k_pilot);
+  b.replace(b.find("  - { major: \"510201\", quota: 30, contact: 李老师 }\n"),
+            std::string("  - { major: \"510201\", quota: 30, contact: 李老师 }\n").size(),
+            "  - major: \"510201\"\n    quota: 30\n    contact: \" \"\n");
+  block.write(k_pilot, b);
+  expect_findings(validate(block.str(), k_as_of), {{"R603", k_pilot, 10, "error"}});
+
   TempDir submitted(fixture("R603-no-contact"));
   std::string p = submitted.read(k_pilot);
   p.replace(p.find("status: approved"), 16, "status: submitted");
