@@ -1,0 +1,24 @@
+#pragma once
+// What the writing subcommands (add, approve, reject) share: telling the user how a write
+// went, and the test-only failure point.
+#include <memory>
+
+#include "common.hpp"
+#include "pilot/write.hpp"
+
+namespace pilot::cli {
+
+// Prints the outcome of a write and returns the exit code: 0 written (or a dry run that would
+// go through), 1 refused. The written path (or, for a dry run, the file) goes to stdout; the
+// diagnostics of a refusal go to stdout, except in a dry run, where stdout is the file and
+// they go to stderr; a forced write's new errors and warnings go to stderr.
+int report_write(const WriteOutcome& outcome, const WriteRequest& request, const Globals& g);
+
+// Prints a WriteError (the file and the cause) to stderr; returns 1.
+int report_write_error(const WriteError& e, const Globals& g);
+
+// TEST ONLY: with PILOT_TEST_FAIL_AT=mkdir|open|write|fsync|close|rename|fsync-dir, a file
+// system that fails that step (EIO); else nullptr. Documented in docs/writing.md.
+std::unique_ptr<FileSystem> test_file_system();
+
+}  // namespace pilot::cli
