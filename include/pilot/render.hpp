@@ -27,6 +27,16 @@ std::string render_diagnostics_json(const DiagnosticsView& view);
 std::string render_diagnostics_github(const DiagnosticsView& view);
 // JUnit XML for GitLab / Gitee test reports.
 std::string render_diagnostics_junit(const DiagnosticsView& view);
+// SARIF 2.1.0 for code-scanning dashboards: one run, the rule table as tool.driver.rules
+// (descriptions and help from the registry and docs/rules in view.lang), one result per reported
+// finding. Artifact URIs are `uri_prefix` + the file ("data/" when the data repository is the
+// folder data/ of the git work tree, so that dashboards find the file); informationUri only when
+// information_uri is not empty.
+struct SarifOptions {
+  std::string uri_prefix;
+  std::string information_uri;
+};
+std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options);
 
 // Escaping helpers shared by the renderers.
 std::string xml_escape(std::string_view s);
@@ -50,5 +60,54 @@ std::string render_table_csv(const Table& table, bool bom);
 
 // ANSI styling when color is on.
 std::string paint(std::string_view text, const char* ansi, Color color);
+
+// ---- the office's views (views.hpp): status, report, compliance --------------------------
+// Text and Markdown follow --lang; CSV and JSON are the same in both languages (stable English
+// column names and keys, codes and numbers). docs/output-formats.md documents CSV and JSON.
+struct StatusView;
+struct ReportView;
+struct ComplianceView;
+
+// How a view is shown as text on a terminal.
+struct ViewStyle {
+  Lang lang = Lang::en;
+  Color color = Color::no;
+  int width = 0;  // columns to fit tables into (0 = no limit)
+};
+
+inline constexpr int k_views_schema_version = 1;
+
+std::string render_status_text(const StatusView& view, const ViewStyle& style);
+std::string render_status_markdown(const StatusView& view, Lang lang);
+std::string render_status_csv(const StatusView& view, bool bom);
+std::string render_status_json(const StatusView& view);
+
+std::string render_report_text(const ReportView& view, const ViewStyle& style);
+std::string render_report_markdown(const ReportView& view, Lang lang);
+std::string render_report_csv(const ReportView& view, bool bom);
+std::string render_report_json(const ReportView& view);
+
+std::string render_compliance_text(const ComplianceView& view, const ViewStyle& style);
+std::string render_compliance_markdown(const ComplianceView& view, Lang lang);
+std::string render_compliance_csv(const ComplianceView& view, bool bom);
+std::string render_compliance_json(const ComplianceView& view);
+
+// A table for a terminal. Cells may carry an ANSI style (painted only when colour is on, and
+// never counted in widths). When the table is wider than `width`, columns are dropped in
+// `drop_order`, then the `shrinkable` columns are abbreviated with "…" (never below
+// k_min_shrunk_width); a table that still does not fit is printed as it is. Without styles
+// and width it prints exactly what render_table_text prints.
+struct StyledTable {
+  Table table;
+  std::vector<std::vector<const char*>> styles;  // [row][column]; missing or nullptr = plain
+  std::vector<std::size_t> drop_order;           // column indexes, dropped first to last
+  std::vector<std::size_t> shrinkable;           // column indexes
+};
+inline constexpr int k_min_shrunk_width = 8;
+std::string render_styled_table_text(const StyledTable& table, Color color, int width);
+
+// The longest prefix of `text` no wider than `width` display columns, with "…" appended when
+// anything was cut (the result, "…" included, is at most `width` wide).
+std::string truncate_to_width(std::string_view text, int width);
 
 }  // namespace pilot

@@ -1,8 +1,93 @@
-// PLACEHOLDER: registers nothing until its issue implements `pilot completions`.
+// pilot completions bash|zsh|fish, and the hidden helpers the scripts and the build use:
+// `pilot __complete KIND` (IDs for dynamic completion) and `pilot __man` (pilot(1)).
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include <CLI/CLI.hpp>
+
 #include "common.hpp"
+#include "completion_model.hpp"
+#include "pilot/rules.hpp"
+
+namespace fs = std::filesystem;
 
 namespace pilot::cli {
 
-void setup_completions(CLI::App&, Globals&) {}
+namespace {
+
+const std::vector<std::string> k_shells{"bash", "zsh", "fish"};
+
+// The IDs of one kind: the stems of its files (SPEC §2: a record's id is its file stem, S006
+// reports otherwise). Only folder listings, no file is read: completion must be instant even
+// on a repository of thousands of records, and works while files are broken.
+std::vector<std::string> ids_of(const fs::path& root, Kind kind) {
+  std::set<std::string> ids;
+  fs::path dir = root / kind_folder(kind);
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(dir, ec))) return {};
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    auto ext = p.extension().string();
+    if (ext != ".yaml" && ext != ".yml") continue;
+    std::string stem = p.stem().string();
+    bool ok = kind == Kind::major ? is_valid_major_code(stem) : is_valid_id(stem);
+    if (ok) ids.insert(stem);
+  }
+  return {ids.begin(), ids.end()};
+}
+
+// Prints the IDs one per line; prints nothing (exit 1) when there is no repository.
+int run_complete_ids(const std::string& what, const Globals& g) {
+  if (what == "rule") {
+    for (const auto& r : rule_registry()) std::cout << r.id << "\n";
+    return 0;
+  }
+  auto kind = parse_kind(what);
+  if (!kind) return 1;
+  fs::path root;
+  try {
+    root = repo_root(g);
+  } catch (const std::exception&) {
+    return 1;
+  }
+  for (const auto& id : ids_of(root, *kind)) std::cout << id << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void setup_completions(CLI::App& app, Globals& g) {
+  auto shell = std::make_shared<std::string>();
+  CLI::App* sub = app.add_subcommand("completions", "shell completion script / 命令行自动补全脚本");
+  sub->add_option("SHELL", *shell, "bash | zsh | fish")->required()->check(CLI::IsMember(k_shells));
+  sub->footer(
+      "bash: pilot completions bash > /usr/share/bash-completion/completions/pilot\n"
+      "zsh:  pilot completions zsh > \"${fpath[1]}/_pilot\"\n"
+      "fish: pilot completions fish > ~/.config/fish/completions/pilot.fish");
+  CLI::App* root = &app;
+  sub->callback([shell, root, &g] {
+    CommandSpec spec = describe_app(*root);
+    std::cout << (*shell == "bash" ? bash_completion(spec) : *shell == "zsh" ? zsh_completion(spec) : fish_completion(spec));
+    g.exit_code = 0;
+  });
+
+  CLI::App* man = app.add_subcommand("__man", "print pilot(1) in roff (docs/pilot.1)");
+  man->group("");
+  man->callback([root, &g] {
+    std::cout << man_page(describe_app(*root));
+    g.exit_code = 0;
+  });
+}
+
+void setup_complete_ids(CLI::App& app, Globals& g) {
+  auto what = std::make_shared<std::string>();
+  CLI::App* sub = app.add_subcommand("__complete", "print the IDs of a kind, one per line (for completion scripts)");
+  sub->group("");
+  sub->add_option("KIND", *what, "college | major | certificate | pilot | site | rule")->required();
+  sub->callback([what, &g] { g.exit_code = run_complete_ids(*what, g); });
+}
 
 }  // namespace pilot::cli

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "changed_files.hpp"
 #include "common.hpp"
 #include "pilot/render.hpp"
 #include "pilot/rules.hpp"
@@ -18,6 +19,7 @@ struct ValidateOptions {
   std::vector<std::string> ignore;
   bool strict = false;
   bool show_waived = false;
+  std::string changed_since;  // report only findings in files that differ from this git revision
 };
 
 int run_validate(const ValidateOptions& o, const Globals& g) {
@@ -33,8 +35,11 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
       if (!known) throw UsageError("no rule ID starts with \"" + id + "\" (see `pilot rules`)");
     }
   }
+  std::set<std::string> changed;
+  if (!o.changed_since.empty()) changed = files_changed_since(repo_root(g), o.changed_since, lang_of(g));
   Repository repo = load(g);
   Analysis analysis = analyze(repo, options);
+  if (!o.changed_since.empty()) keep_findings_in(analysis, changed);
 
   std::string format = o.format;
   if (format.empty()) {
@@ -47,6 +52,8 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
   } else if (format == "github") {
     std::cout << render_diagnostics_github(view);
     if (!g.quiet) std::cout << render_diagnostics_text(view, Color::no, false);
+  } else if (format == "sarif") {
+    std::cout << render_diagnostics_sarif(view, SarifOptions{git_prefix(repo.root), PILOT_HOMEPAGE_URL});
   } else if (format == "junit") {
     std::cout << render_diagnostics_junit(view);
   } else {
@@ -62,12 +69,14 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
 void setup_validate(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ValidateOptions>();
   CLI::App* sub = app.add_subcommand("validate", "check every rule of the guidance / 检查全部规则");
-  sub->add_option("--format", o->format, "text | json | github | junit (github when GITHUB_ACTIONS=true)")
-      ->check(CLI::IsMember({"text", "json", "github", "junit"}));
+  sub->add_option("--format", o->format, "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)")
+      ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif"}));
   sub->add_option("--select", o->select, "only these rule IDs or prefixes (comma-separated)");
   sub->add_option("--ignore", o->ignore, "leave out these rule IDs or prefixes (comma-separated)");
   sub->add_flag("--strict", o->strict, "exit 1 on warnings too");
   sub->add_flag("--show-waived", o->show_waived, "also list the findings that waivers suppress");
+  sub->add_option("--changed-since", o->changed_since,
+                  "report only findings in files that differ from this git revision (still checks everything) / 只报告相对该 git 版本有改动的文件中的问题");
   sub->callback([o, &g] { g.exit_code = run_validate(*o, g); });
 }
 

@@ -1,0 +1,150 @@
+// pilot(1) in roff, from the CommandSpec tree and the rule registry (docs/pilot.1 is this
+// output, committed; a test fails when they drift).
+#include <fmt/format.h>
+
+#include "completion_model.hpp"
+#include "pilot/rules.hpp"
+
+namespace pilot::cli {
+
+namespace {
+
+// Text for a roff line: backslashes and hyphens escaped, no control character at the start.
+std::string roff(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') {
+      out += "\\e";
+    } else if (c == '-') {
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  std::string lines;
+  std::size_t start = 0;
+  while (true) {  // every line of a multi-line text gets the same protection
+    auto nl = out.find('\n', start);
+    std::string line = out.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (!line.empty() && (line[0] == '.' || line[0] == '\'')) line = "\\&" + line;
+    lines += line;
+    if (nl == std::string::npos) break;
+    lines += "\n";
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string option_head(const OptionSpec& o) {
+  std::string head;
+  for (const auto& n : o.names) head += (head.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff(n));
+  if (!o.metavar.empty()) head += fmt::format(" \\fI{}\\fR", roff(o.metavar));
+  return head;
+}
+
+void options_section(std::string& out, const std::vector<OptionSpec>& options) {
+  for (const auto& o : options) {
+    if (o.names.front() == "--help") continue;  // said once, under GLOBAL OPTIONS
+    out += fmt::format(".TP\n{}\n{}\n", option_head(o), roff(o.help));
+  }
+}
+
+void command_section(std::string& out, const CommandSpec& c, const std::string& path) {
+  std::string synopsis = "pilot " + path;
+  for (const auto& p : c.positionals) synopsis += p.required ? " " + p.name : " [" + p.name + "]";
+  if (!c.subcommands.empty()) synopsis += " KIND";
+  bool has_options = false;
+  for (const auto& o : c.options) has_options = has_options || o.names.front() != "--help";
+  if (has_options) synopsis += " [OPTIONS]";
+  out += fmt::format(".SS \"{}\"\n{}\n", roff(synopsis), roff(c.help));
+  for (const auto& p : c.positionals) out += fmt::format(".TP\n\\fI{}\\fR\n{}\n", roff(p.name), roff(p.help));
+  options_section(out, c.options);
+  for (const auto& sub : c.subcommands) command_section(out, sub, path + " " + sub.name);
+}
+
+constexpr const char* k_description = R"(.SH DESCRIPTION
+\fBpilot\fR keeps a vocational college's "1+X" certificate pilot (学历证书+职业技能等级证书制度试点)
+honest. The pilot's data lives in a git repository as one small YAML file per record.
+\fBpilot\fR loads it, checks every rule of the school's guidance, writes new records safely, and
+prints the status tables, the fortnightly summary (双周报汇总) and the year-end compliance view.
+.PP
+The data repository is the directory given by \fB\-\-repo\fR, else \fB$PILOT_REPO\fR, else the
+nearest directory upwards from the current one that holds a \fIpilot.toml\fR.
+Checks that depend on time use \fB\-\-as\-of\fR (or \fB$PILOT_TODAY\fR), so results are
+reproducible. Global options may stand before or after the command.
+)";
+
+constexpr const char* k_tail = R"(.SH EXIT STATUS
+.TP
+.B 0
+nothing at error severity (with \fB\-\-strict\fR: no warning either); a command that writes wrote.
+.TP
+.B 1
+findings at error severity, or a write refused because it would add an error.
+.TP
+.B 2
+usage error, no repository found, an unreadable \fIpilot.toml\fR, or (\fB\-\-changed\-since\fR) git
+missing or an unknown revision.
+.SH ENVIRONMENT
+.TP
+.B PILOT_REPO
+the data repository when \fB\-\-repo\fR is not given.
+.TP
+.B PILOT_TODAY
+the as\-of date (YYYY\-MM\-DD) when \fB\-\-as\-of\fR is not given.
+.TP
+.B PILOT_LANG
+\fBzh\fR or \fBen\fR when \fB\-\-lang\fR is not given; then \fBLC_ALL\fR and \fBLANG\fR (zh* means Chinese).
+.TP
+.B NO_COLOR
+no colour, unless \fB\-\-color always\fR.
+.TP
+.B GITHUB_ACTIONS
+when \fBtrue\fR, \fBpilot validate\fR prints GitHub workflow annotations unless \fB\-\-format\fR is given.
+.SH FILES
+.TP
+.I pilot.toml
+the school profile, the calendar of each year and rule settings, at the repository root.
+.TP
+.I .pilot/schema/*.json
+JSON Schemas of the record kinds, written by \fBpilot init\fR and \fBpilot schema \-\-write\fR, for
+editors that validate YAML as you type.
+.SH EXAMPLES
+.nf
+pilot validate \-\-as\-of 2026\-11\-26
+pilot validate \-\-format sarif > pilot.sarif
+pilot validate \-\-changed\-since origin/main
+pilot explain R501 \-\-lang zh
+pilot report \-\-format md > 双周报.md
+pilot add report \-\-major 510201 \-\-trained 40 \-\-registered 35 \-\-attended 30 \-\-passed 28
+.fi
+.SH SEE ALSO
+The user guide (docs/guide\-zh.md, docs/guide\-en.md), the data format (docs/data\-format.md),
+one page per rule (docs/rules/, or \fBpilot explain\fR \fIID\fR), the output formats
+(docs/output\-formats.md) and the exit codes (docs/exit\-codes.md) in pilot's source.
+)";
+
+}  // namespace
+
+std::string man_page(const CommandSpec& root) {
+  std::string out = fmt::format(
+      ".\\\" Generated by `pilot __man` from pilot's own command line; regenerate, do not edit.\n"
+      ".TH PILOT 1 \"\" \"pilot {}\" \"User Commands\"\n"
+      ".SH NAME\npilot \\- checks and reports for a vocational college's 1+X certificate pilot\n"
+      ".SH SYNOPSIS\n.B pilot\n[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGUMENTS\\fR] [\\fIOPTIONS\\fR]\n",
+      roff(PILOT_VERSION));
+  out += k_description;
+  out += ".SH GLOBAL OPTIONS\n";
+  for (const auto& o : root.options) out += fmt::format(".TP\n{}\n{}\n", option_head(o), roff(o.help));
+  out += ".SH COMMANDS\n";
+  for (const auto& c : root.subcommands) command_section(out, c, c.name);
+  out += ".SH RULES\nEvery finding names its rule; \\fBpilot explain\\fR \\fIID\\fR prints the rule's page.\n";
+  for (const auto& r : rule_registry()) {
+    out += fmt::format(".TP\n\\fB{}\\fR ({}, {})\n{}\n", r.id, roff(r.clause), severity_name(r.default_severity),
+                       roff(r.summary.en + " / " + r.summary.zh));
+  }
+  out += k_tail;
+  return out;
+}
+
+}  // namespace pilot::cli

@@ -1,0 +1,57 @@
+#pragma once
+// Running other programs (bash, zsh, fish, git, node, cmake) from CLI tests: a script file run
+// by /bin/sh with a clean environment, its stdout and stderr captured.
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "run.hpp"
+
+namespace pilot::test {
+
+struct ShellResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `script` (sh syntax) in `cwd` with PATH=/usr/local/bin:/usr/bin:/bin, HOME=/tmp,
+// LANG=C.UTF-8 and nothing else inherited. `script` may use $PILOT (the binary under test).
+inline ShellResult run_shell(const std::string& script, const std::filesystem::path& cwd = {}) {
+  TempDir io;
+  auto in = io.path() / "script.sh";
+  {
+    std::ofstream f(in, std::ios::binary);
+    f << script;
+  }
+  std::string cd = cwd.empty() ? "" : "cd '" + cwd.string() + "' && ";
+  std::string command = cd + "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 PILOT='" PILOT_BIN "' sh '" +
+                        in.string() + "' >'" + (io.path() / "out").string() + "' 2>'" + (io.path() / "err").string() + "'";
+  int status = std::system(command.c_str());
+  ShellResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = io.read("out");
+  r.err = io.read("err");
+  return r;
+}
+
+// Whether a program is on the PATH that run_shell gives.
+inline bool have_program(const std::string& name) {
+  return run_shell("command -v '" + name + "' >/dev/null").exit_code == 0;
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The build directory (where the pilot binary is).
+inline std::filesystem::path build_dir() { return std::filesystem::path(PILOT_BIN).parent_path(); }
+
+}  // namespace pilot::test
