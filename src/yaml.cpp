@@ -12,6 +12,13 @@
 
 namespace pilot {
 
+YNode::YNode() = default;
+YNode::~YNode() = default;
+YNode::YNode(const YNode&) = default;
+YNode::YNode(YNode&&) noexcept = default;
+YNode& YNode::operator=(const YNode&) = default;
+YNode& YNode::operator=(YNode&&) noexcept = default;
+
 const YNode* YNode::find(std::string_view key) const {
   for (const auto& [k, v] : entries) {
     if (k.is_scalar() && k.value == key) return &v;

@@ -26,6 +26,15 @@ struct YNode {
   std::vector<YNode> items;                       // sequence
   std::vector<std::pair<YNode, YNode>> entries;   // mapping, in file order
 
+  // Declared here, defaulted in yaml.cpp: with them implicit, clang (14, with libstdc++) cannot
+  // instantiate std::pair<YNode, YNode> inside YNode's own definition.
+  YNode();
+  ~YNode();
+  YNode(const YNode&);
+  YNode(YNode&&) noexcept;
+  YNode& operator=(const YNode&);
+  YNode& operator=(YNode&&) noexcept;
+
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_map() const { return kind == Kind::mapping; }
