@@ -177,7 +177,8 @@ class ConfigReader {
       } else if (k == "report_grace_days") {
         if (auto v = int_value(node, path, 0, 60)) c_.report_grace_days = static_cast<int>(*v);
       } else if (k.size() == 4 && std::all_of(k.begin(), k.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-        table(node, path, [&](const toml::table& y) { year(std::stoi(k), y, pos_of(key.source())); });
+        Pos at = pos_of(key.source());  // clang 14 cannot capture a structured binding
+        table(node, path, [&](const toml::table& y) { year(std::stoi(k), y, at); });
       } else {
         unknown(k, key.source(), {"report_days", "report_grace_days", "2026"});
       }
