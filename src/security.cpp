@@ -3,8 +3,9 @@
 // X001, by key: a key with a secret word as one of its parts (admin_password, apiToken, 初始密码)
 //   and a non-empty scalar value; reported at the key.
 // X001, in text: a secret word followed by a separator (: ： = ＝ 是 为, spaces allowed) and
-//   then a token of at least 4 printable ASCII characters ("密码: abc12345"); "密码已线下交接"
-//   and "密码：请向教务处索取" are not findings (no separator / no ASCII token).
+//   then a token of at least 4 printable ASCII characters with a letter or digit
+//   ("密码: abc12345"); "密码已线下交接", "密码：请向教务处索取", "密码: ****" and
+//   "password: none" are not findings (no separator / no ASCII token / a mask or placeholder).
 // X002: an 18-character resident ID with a real birth date (1900..this year) and a valid
 //   ISO 7064 MOD 11-2 check digit, or a mobile number 1[3-9]xxxxxxxxx (optionally +86 / 86),
 //   in both cases a whole run of digits (never part of a longer one).
@@ -98,6 +99,21 @@ std::size_t skip_blanks(std::string_view s, std::size_t i) {
   return i;
 }
 
+// A token that can be a secret: some letter or digit (not a mask such as "****") and not a
+// word saying there is none ("none", "N/A").
+bool looks_like_value(std::string_view token) {
+  static constexpr std::array<std::string_view, 7> k_placeholders = {"none", "null", "nil", "empty", "unset", "unknown", "n/a"};
+  bool alnum = false;
+  for (char c : token) alnum = alnum || is_alnum(c);
+  if (!alnum) return false;
+  std::string low = lowered(token);
+  while (!low.empty() && std::ispunct(static_cast<unsigned char>(low.back())) != 0) low.pop_back();
+  for (auto p : k_placeholders) {
+    if (low == p) return false;
+  }
+  return true;
+}
+
 // After a secret word ending at `i`: blanks, one or more separators, blanks, then a token of
 // at least k_min_token printable ASCII characters.
 bool followed_by_value(std::string_view s, std::size_t i) {
@@ -117,7 +133,7 @@ bool followed_by_value(std::string_view s, std::size_t i) {
   if (!separated) return false;
   std::size_t token = 0;
   while (i + token < s.size() && s[i + token] > ' ' && s[i + token] < 0x7F) ++token;
-  return token >= k_min_token;
+  return token >= k_min_token && looks_like_value(s.substr(i, token));
 }
 
 // A secret word followed by a separator and a value inside free text; returns the word.
@@ -151,21 +167,21 @@ Diagnostic finding(const char* rule, std::string file, int line, int column, Tex
 }
 
 Text secret_hint() {
-  return {"不要把密码、口令、令牌写进数据仓库(git 历史会永久保留):删除该值,改为线下交接或存放在学校的密码管理系统;已提交过的密码应立即更换",
+  return {"不要把密码、口令、令牌写进数据仓库（git 历史会永久保留）：删除该值，改为线下交接或存放在学校的密码管理系统；已提交过的密码应立即更换",
           "never keep passwords or tokens in the data repository (git history keeps them forever): remove the value, "
           "hand it over offline or keep it in the school's password manager, and change any password that was committed"};
 }
 
 Diagnostic secret_key(std::string file, int line, int column, std::string_view key) {
   return finding("X001", std::move(file), line, column,
-                 {fmt::format("键 “{}” 的名称表明它保存的是密码或令牌,且有值", key),
+                 {fmt::format("键 “{}” 的名称表明它保存的是密码或令牌，且有值", key),
                   fmt::format("key \"{}\" is named like a password or token and holds a value", key)},
                  secret_hint());
 }
 
 Diagnostic secret_text(std::string file, int line, int column, std::string_view word) {
   return finding("X001", std::move(file), line, column,
-                 {fmt::format("文本中写有 “{}” 及其值(值已隐去)", word),
+                 {fmt::format("文本中写有 “{}” 及其值（值已隐去）", word),
                   fmt::format("the text contains \"{}\" followed by its value (not shown)", word)},
                  secret_hint());
 }
@@ -248,16 +264,16 @@ std::vector<PersonalData> personal_data_in(std::string_view s) {
 Diagnostic personal(int line, int column, const PersonalData& p) {
   if (p.resident_id) {
     return finding("X002", "", line, column,
-                   {fmt::format("记录中有身份证号({}):数据仓库不得保存个人信息", p.masked),
+                   {fmt::format("记录中有身份证号（{}）：数据仓库不得保存个人信息", p.masked),
                     fmt::format("a resident ID number ({}) in the record: the data repository must not hold personal data", p.masked)},
-                   {"删除身份证号:学生和教师只写姓名或学号/工号,身份信息留在学校的业务系统中;已推送的记录需从 git 历史中清除",
+                   {"删除身份证号：学生和教师只写姓名或学号/工号，身份信息留在学校的业务系统中；已推送的记录需从 git 历史中清除",
                     "remove the ID number: name students and staff by name or student/staff number and keep identity data in the "
                     "school's systems; if it was pushed, purge it from the git history"});
   }
   return finding("X002", "", line, column,
-                 {fmt::format("记录中有手机号({}):数据仓库不得保存个人信息", p.masked),
+                 {fmt::format("记录中有手机号（{}）：数据仓库不得保存个人信息", p.masked),
                   fmt::format("a mobile number ({}) in the record: the data repository must not hold personal data", p.masked)},
-                 {"删除手机号:联系人只写姓名(如 李老师),电话号码留在学校通讯录中;已推送的记录需从 git 历史中清除",
+                 {"删除手机号：联系人只写姓名（如 李老师），电话号码留在学校通讯录中；已推送的记录需从 git 历史中清除",
                   "remove the phone number: give the contact's name only (e.g. 李老师) and keep numbers in the school directory; "
                   "if it was pushed, purge it from the git history"});
 }

@@ -33,13 +33,21 @@ std::string lead_of(const Pilot& p) {
   return "";
 }
 
-std::string join_ids(const std::vector<const Pilot*>& pilots) {
-  std::string out;
-  for (const Pilot* p : pilots) {
-    out += out.empty() ? "" : ", ";
-    out += fmt::format("{} ({})", p->id.valid ? p->id.value : p->stem, p->file);
+// Messages name at most this many other pilots or majors, then say how many more there are,
+// so that a major in many pilots does not make the output quadratic.
+constexpr std::size_t k_max_named = 5;
+
+// "a (file), b (file)" for the first k_max_named pilots, then "等 N 个" / "and N more" when
+// `total` exceeds what was named.
+Text name_pilots(const std::vector<const Pilot*>& named, std::size_t total) {
+  Text list;
+  for (const Pilot* p : named) {
+    const std::string& id = p->id.valid ? p->id.value : p->stem;
+    list.zh += fmt::format("{}{}（{}）", list.zh.empty() ? "" : "、", id, p->file);
+    list.en += fmt::format("{}{} ({})", list.en.empty() ? "" : ", ", id, p->file);
   }
-  return out;
+  if (total <= named.size()) return list;
+  return {fmt::format("{} 等 {} 个", list.zh, total), fmt::format("{} and {} more", list.en, total - named.size())};
 }
 
 const std::string& id_of(const Pilot& p) { return p.id.valid ? p.id.value : p.stem; }
@@ -65,17 +73,17 @@ void r301_one_certificate_per_major(const Repository& repo, const CheckContext&,
     const auto& [year, major] = key;
     for (const auto& [p, pm] : entries) {
       std::vector<const Pilot*> others;
-      for (const auto& other : entries) {
-        if (other.first != p) others.push_back(other.first);
+      for (std::size_t i = 0; i < entries.size() && others.size() < k_max_named; ++i) {
+        if (entries[i].first != p) others.push_back(entries[i].first);
       }
-      std::string list = join_ids(others);
+      Text list = name_pilots(others, entries.size() - 1);
       out.push_back(make_diagnostic(
           "R301", p->file, pm->pos.line, pm->pos.column,
-          {fmt::format("专业 {} 在 {} 年参加了 {} 个试点:除本试点外还有 {};每个专业每年原则上只试点一个证书", major, year,
-                       entries.size(), list),
+          {fmt::format("专业 {} 在 {} 年参加了 {} 个试点：除本试点外还有 {}；每个专业每年原则上只试点一个证书", major, year,
+                       entries.size(), list.zh),
            fmt::format("major {} takes part in {} pilots in {}: besides this one, {}; a major pilots one certificate a year in principle",
-                       major, entries.size(), year, list)},
-          {"只保留该专业的一个试点;若省1+X办公室已同意该专业试点多个证书,在每个相关试点文件中加上 waivers: { R301: \"同意的依据\" }",
+                       major, entries.size(), year, list.en)},
+          {"只保留该专业的一个试点；若省1+X办公室已同意该专业试点多个证书，在每个相关试点文件中加上 waivers: { R301: \"同意的依据\" }",
            "keep this major in one pilot only; if the provincial 1+X office approved several, add waivers: { R301: \"the approval\" } "
            "to each of these pilot files"}));
     }
@@ -94,9 +102,9 @@ void r302_lead_major(const Repository& repo, const CheckContext&, std::vector<Di
       if (p.majors.value.size() < 2) continue;
       out.push_back(make_diagnostic(
           "R302", p.file, p.lead_major.pos.line, p.lead_major.pos.column,
-          {fmt::format("试点 {} 有 {} 个专业({}),但没有牵头专业 lead_major", id_of(p), p.majors.value.size(), list),
+          {fmt::format("试点 {} 有 {} 个专业（{}），但没有牵头专业 lead_major", id_of(p), p.majors.value.size(), list),
            fmt::format("pilot {} has {} majors ({}) but no lead_major", id_of(p), p.majors.value.size(), list)},
-          {fmt::format("多个专业申报同一证书应设牵头专业:加上 lead_major: \"{}\"(改为实际牵头的专业)", codes.empty() ? "510201" : codes.front()),
+          {fmt::format("多个专业申报同一证书应设牵头专业：加上 lead_major: \"{}\"（改为实际牵头的专业）", codes.empty() ? "510201" : codes.front()),
            fmt::format("several majors piloting one certificate need a lead: add lead_major: \"{}\" (or whichever major leads)",
                        codes.empty() ? "510201" : codes.front())}));
       continue;
@@ -105,9 +113,9 @@ void r302_lead_major(const Repository& repo, const CheckContext&, std::vector<Di
     if (std::find(codes.begin(), codes.end(), p.lead_major.value) != codes.end()) continue;
     out.push_back(make_diagnostic(
         "R302", p.file, p.lead_major.pos.line, p.lead_major.pos.column,
-        {fmt::format("试点 {} 的牵头专业 {} 不是它的试点专业({})", id_of(p), p.lead_major.value, list),
+        {fmt::format("试点 {} 的牵头专业 {} 不是它的试点专业（{}）", id_of(p), p.lead_major.value, list),
          fmt::format("pilot {}: lead major {} is not one of its majors ({})", id_of(p), p.lead_major.value, list)},
-        {"牵头专业必须是 majors 中的一个:改正 lead_major,或把该专业加入 majors",
+        {"牵头专业必须是 majors 中的一个：改正 lead_major，或把该专业加入 majors",
          "the lead must be one of the majors: correct lead_major, or add that major to majors"}));
   }
 }
@@ -122,18 +130,18 @@ void r303_certificate_listed(const Repository& repo, const CheckContext&, std::v
     if (c->listed_from.valid && y < c->listed_from.value) {
       out.push_back(make_diagnostic(
           "R303", p.file, p.certificate.pos.line, p.certificate.pos.column,
-          {fmt::format("证书 {} 从 {} 年起才列入教育部名单({}),不能用于 {} 年的试点", cid, c->listed_from.value, c->file, y),
+          {fmt::format("证书 {} 从 {} 年起才列入教育部名单（{}），不能用于 {} 年的试点", cid, c->listed_from.value, c->file, y),
            fmt::format("certificate {} is on the MoE list only from {} ({}), not in the pilot's year {}", cid, c->listed_from.value,
                        c->file, y)},
-          {"改选当年名单上的证书;若名单记录有误,按教育部公布的名单改正证书文件的 listed_from",
+          {"改选当年名单上的证书；若名单记录有误，按教育部公布的名单改正证书文件的 listed_from",
            "choose a certificate on that year's list; if the list entry is wrong, correct listed_from in the certificate file"}));
     } else if (c->listed_to.valid && y > c->listed_to.value) {
       out.push_back(make_diagnostic(
           "R303", p.file, p.certificate.pos.line, p.certificate.pos.column,
-          {fmt::format("证书 {} 在 {} 年之后已不在教育部名单上({}),不能用于 {} 年的试点", cid, c->listed_to.value, c->file, y),
+          {fmt::format("证书 {} 在 {} 年之后已不在教育部名单上（{}），不能用于 {} 年的试点", cid, c->listed_to.value, c->file, y),
            fmt::format("certificate {} left the MoE list after {} ({}): not available for the pilot's year {}", cid,
                        c->listed_to.value, c->file, y)},
-          {"改选当年名单上的证书;若名单记录有误,按教育部公布的名单改正证书文件的 listed_to",
+          {"改选当年名单上的证书；若名单记录有误，按教育部公布的名单改正证书文件的 listed_to",
            "choose a certificate on that year's list; if the list entry is wrong, correct listed_to in the certificate file"}));
     }
     if (p.level.valid && c->levels.valid) {
@@ -144,10 +152,10 @@ void r303_certificate_listed(const Repository& repo, const CheckContext&, std::v
         std::string list = fmt::format("{}", fmt::join(names, "、"));
         out.push_back(make_diagnostic(
             "R303", p.file, p.level.pos.line, p.level.pos.column,
-            {fmt::format("证书 {} 没有{}等级(该证书的等级:{})", cid, level_name(p.level.value), list),
+            {fmt::format("证书 {} 没有{}等级（该证书的等级：{}）", cid, level_name(p.level.value), list),
              fmt::format("certificate {} has no {} ({}) level (its levels: {})", cid, level_name(p.level.value),
                          level_name_en(p.level.value), list)},
-            {"把 level 改为该证书实有的等级(高职原则上为中级)", "set level to one the certificate has (中级 in principle for 高职)"}));
+            {"把 level 改为该证书实有的等级（高职原则上为中级）", "set level to one the certificate has (中级 in principle for 高职)"}));
       }
     }
   }
@@ -159,12 +167,12 @@ void r304_expected_level(const Repository& repo, const CheckContext&, std::vecto
     if (!is_application(p) || !p.level.valid || p.level.value == expected) continue;
     out.push_back(make_diagnostic(
         "R304", p.file, p.level.pos.line, p.level.pos.column,
-        {fmt::format("试点 {} 的证书等级是{},而学校应对应{}(pilot.toml 的 school.expected_level)", id_of(p),
+        {fmt::format("试点 {} 的证书等级是{}，而学校应对应{}（pilot.toml 的 school.expected_level）", id_of(p),
                      level_name(p.level.value), level_name(expected)),
          fmt::format("pilot {} is at level {} ({}), but the school's expected level is {} ({}) (school.expected_level in pilot.toml)",
                      id_of(p), level_name(p.level.value), level_name_en(p.level.value), level_name(expected),
                      level_name_en(expected))},
-        {fmt::format("高职院校原则上对应中级证书:改为 level: {};确需其他等级时,加上 waivers: {{ R304: \"原因\" }}", level_name(expected)),
+        {fmt::format("高职院校原则上对应中级证书：改为 level: {}；确需其他等级时，加上 waivers: {{ R304: \"原因\" }}", level_name(expected)),
          fmt::format("higher vocational colleges pilot 中级 in principle: set level: {}; if another level is intended, add "
                      "waivers: {{ R304: \"the reason\" }}",
                      level_name(expected))}));
@@ -184,8 +192,8 @@ void r305_application_window(const Repository& repo, const CheckContext&, std::v
                      window.from.str(), window.to.str()),
          fmt::format("pilot {} was submitted on {}, outside {}'s application window {} to {}", id_of(p), p.submitted.value.str(),
                      p.year.value, window.from.str(), window.to.str())},
-        {fmt::format("核对 submitted 日期;若申报期有变,改正 pilot.toml 中 [calendar.{}] 的 application_window;"
-                     "经省1+X办公室同意的补报,加上 waivers: {{ R305: \"依据\" }}",
+        {fmt::format("核对 submitted 日期；若申报期有变，改正 pilot.toml 中 [calendar.{}] 的 application_window；"
+                     "经省1+X办公室同意的补报，加上 waivers: {{ R305: \"依据\" }}",
                      p.year.value),
          fmt::format("check the submitted date; if the window changed, correct application_window in [calendar.{}] of pilot.toml; "
                      "for a late application the province accepted, add waivers: {{ R305: \"the approval\" }}",
@@ -202,7 +210,7 @@ void r306_application_complete(const Repository& repo, const CheckContext&, std:
     const std::string& id = id_of(p);
     if (!p.level.present) {
       incomplete(p, p.level.pos, {fmt::format("试点 {} 的申报缺少证书等级 level", id), fmt::format("pilot {}: the application lacks its level", id)},
-                 {"加上 level: 中级(初级、中级或高级)", "add level: 中级 (初级, 中级 or 高级)"});
+                 {"加上 level: 中级（初级、中级或高级）", "add level: 中级 (初级, 中级 or 高级)"});
     }
     if (!p.majors.present || (p.majors.valid && p.majors.value.empty())) {
       incomplete(p, p.majors.pos,
@@ -216,26 +224,26 @@ void r306_application_complete(const Repository& repo, const CheckContext&, std:
         incomplete(p, pm.quota.pos,
                    {fmt::format("试点 {} 中专业 {} 缺少试点人数 quota", id, major),
                     fmt::format("pilot {}: major {} has no quota", id, major)},
-                   {"在该专业一项中写明试点人数,例如 quota: 60", "give the major its quota, e.g. quota: 60"});
+                   {"在该专业一项中写明试点人数，例如 quota: 60", "give the major its quota, e.g. quota: 60"});
       } else if (pm.quota.valid && pm.quota.value <= 0) {
         incomplete(p, pm.quota.pos,
-                   {fmt::format("试点 {} 中专业 {} 的试点人数是 {},应大于 0", id, major, pm.quota.value),
+                   {fmt::format("试点 {} 中专业 {} 的试点人数是 {}，应大于 0", id, major, pm.quota.value),
                     fmt::format("pilot {}: major {} has quota {}; it must be more than 0", id, major, pm.quota.value)},
-                   {"写上实际申报的试点人数;不再试点的专业从 majors 中删除",
+                   {"写上实际申报的试点人数；不再试点的专业从 majors 中删除",
                     "write the quota actually applied for; remove a major that no longer takes part"});
       }
     }
     if (!p.plan.present || (p.plan.valid && is_blank(p.plan.value))) {
       incomplete(p, p.plan.pos,
                  {fmt::format("试点 {} 的申报缺少当年试点工作计划 plan", id), fmt::format("pilot {}: the application lacks its work plan", id)},
-                 {fmt::format("加上 plan: {}年…试点工作计划(计划名称,或仓库中计划文件的路径)", p.year.valid ? p.year.value : 2026),
+                 {fmt::format("加上 plan: {}年…试点工作计划（计划名称，或仓库中计划文件的路径）", p.year.valid ? p.year.value : 2026),
                   "add plan: the work plan's title, or the path of the plan file in the repository"});
     } else if (p.plan.valid && plan_is_path(p.plan.value) && repo.plan_paths_present.count(p.plan.value) == 0) {
       incomplete(p, p.plan.pos,
-                 {fmt::format("试点 {} 的工作计划 “{}” 看起来是文件路径,但仓库中没有这个文件", id, p.plan.value),
+                 {fmt::format("试点 {} 的工作计划 “{}” 看起来是文件路径，但仓库中没有这个文件", id, p.plan.value),
                   fmt::format("pilot {}: the work plan \"{}\" looks like a path, but no such file exists inside the repository", id,
                               p.plan.value)},
-                 {"把计划文件提交到仓库中该路径(相对仓库根目录,不能用 .. 跳出仓库),或把 plan 改为计划名称",
+                 {"把计划文件提交到仓库中该路径（相对仓库根目录，不能用 .. 跳出仓库），或把 plan 改为计划名称",
                   "commit the plan file at that path (relative to the repository root, no '..'), or write the plan's title instead"});
     }
   }
@@ -254,9 +262,9 @@ void r307_accounts(const Repository& repo, const CheckContext&, std::vector<Diag
     if (!p.accounts_present) {
       out.push_back(make_diagnostic(
           "R307", p.file, p.pos.line, p.pos.column,
-          {fmt::format("试点 {} 没有 accounts(牵头专业的管理员账号 admin 和考务管理账号 exam)", id),
+          {fmt::format("试点 {} 没有 accounts（牵头专业的管理员账号 admin 和考务管理账号 exam）", id),
            fmt::format("pilot {} has no accounts (the lead major's admin and exam accounts)", id)},
-          {"加上教务处分配的两个账号:accounts: { admin: …, exam: … }",
+          {"加上教务处分配的两个账号：accounts: { admin: …, exam: … }",
            "add the two accounts the academic affairs office assigned: accounts: { admin: ..., exam: ... }"}));
       continue;
     }
@@ -270,15 +278,15 @@ void r307_accounts(const Repository& repo, const CheckContext&, std::vector<Diag
           "R307", p.file, at.line, at.column,
           {fmt::format("试点 {} 缺少牵头专业的{} accounts.{}", id, name_zh, key),
            fmt::format("pilot {} lacks the lead major's {} account accounts.{}", id, key, key)},
-          {fmt::format("填写教务处分配的{}:accounts.{}", name_zh, key),
+          {fmt::format("填写教务处分配的{}：accounts.{}", name_zh, key),
            fmt::format("fill in the {} account the academic affairs office assigned: accounts.{}", key, key)}));
     }
     if (admin_ok && exam_ok && p.admin_account.value == p.exam_account.value) {
       out.push_back(make_diagnostic(
           "R307", p.file, p.exam_account.pos.line, p.exam_account.pos.column,
-          {fmt::format("试点 {} 的管理员账号和考务管理账号相同(“{}”)", id, p.exam_account.value),
+          {fmt::format("试点 {} 的管理员账号和考务管理账号相同（“{}”）", id, p.exam_account.value),
            fmt::format("pilot {}: the admin and exam accounts are the same (\"{}\")", id, p.exam_account.value)},
-          {"管理员账号和考务管理账号是两个不同的账号:填写教务处分配的考务管理账号",
+          {"管理员账号和考务管理账号是两个不同的账号：填写教务处分配的考务管理账号",
            "the admin and the exam account are two different accounts: write the exam account the office assigned"}));
     }
     std::string lead = lead_of(p);
@@ -290,25 +298,27 @@ void r307_accounts(const Repository& repo, const CheckContext&, std::vector<Diag
   }
   for (const auto& [key, uses] : by_account) {
     const auto& [year, account] = key;
+    std::map<std::string, std::size_t> uses_by_lead;
+    for (const auto& use : uses) ++uses_by_lead[use.lead];
+    if (uses_by_lead.size() < 2) continue;
     for (const auto& use : uses) {
-      std::vector<const Pilot*> others;
-      std::set<std::string> other_leads;
-      for (const auto& other : uses) {
-        if (other.lead != use.lead) {
-          if (std::find(others.begin(), others.end(), other.pilot) == others.end()) others.push_back(other.pilot);
-          other_leads.insert(other.lead);
-        }
+      std::vector<std::string> leads;
+      for (const auto& [lead, n] : uses_by_lead) {
+        if (lead != use.lead && leads.size() < k_max_named) leads.push_back(lead);
       }
-      if (others.empty()) continue;
-      std::string leads = fmt::format("{}", fmt::join(other_leads, ", "));
-      std::string list = join_ids(others);
+      std::vector<const Pilot*> others;
+      for (std::size_t i = 0; i < uses.size() && others.size() < k_max_named; ++i) {
+        if (uses[i].lead != use.lead) others.push_back(uses[i].pilot);
+      }
+      std::string lead_list = fmt::format("{}", fmt::join(leads, ", "));
+      Text list = name_pilots(others, uses.size() - uses_by_lead[use.lead]);
       out.push_back(make_diagnostic(
           "R307", use.pilot->file, use.account->pos.line, use.account->pos.column,
-          {fmt::format("账号 “{}” 在 {} 年被不同的牵头专业共用:本试点牵头专业 {},另有牵头专业 {}(试点 {})", account, year, use.lead,
-                       leads, list),
+          {fmt::format("账号 “{}” 在 {} 年被不同的牵头专业共用：本试点牵头专业 {}，另有牵头专业 {}（试点 {}）", account, year, use.lead,
+                       lead_list, list.zh),
            fmt::format("account \"{}\" is shared by different lead majors in {}: this pilot's lead {}, and lead major {} (pilot {})",
-                       account, year, use.lead, leads, list)},
-          {"每个牵头专业有自己的管理员账号和考务管理账号:核对并填写教务处分配给本牵头专业的账号",
+                       account, year, use.lead, lead_list, list.en)},
+          {"每个牵头专业有自己的管理员账号和考务管理账号：核对并填写教务处分配给本牵头专业的账号",
            "each lead major has its own admin and exam accounts: check and write the ones the office assigned to this lead major"}));
     }
   }
@@ -337,15 +347,15 @@ void carry_over(const Repository& repo, const RecordBase& r, const char* kind_zh
   if (approved && p->year.value == year) return;
   Text why = p->year.value != year
                  ? Text{fmt::format("它是 {} 年的试点", p->year.value), fmt::format("it is a pilot of {}", p->year.value)}
-                 : Text{fmt::format("它的状态是{}({}),尚未批准", status_zh(p->status.value), pilot_status_name(p->status.value)),
+                 : Text{fmt::format("它的状态是{}（{}），尚未批准", status_zh(p->status.value), pilot_status_name(p->status.value)),
                         fmt::format("its status is {}, not approved", pilot_status_name(p->status.value))};
   out.push_back(make_diagnostic(
       "R308", r.file, field.pos.line, field.pos.column,
-      {fmt::format("{} 年的{}引用了试点 {},但{};试点不跨年结转,只能记在当年获批的试点下", year, kind_zh, field.value, why.zh),
+      {fmt::format("{} 年的{}引用了试点 {}，但{}；试点不跨年结转，只能记在当年获批的试点下", year, kind_zh, field.value, why.zh),
        fmt::format("this {} of {} refers to pilot {}, but {}; pilots do not carry over between years, only the year's approved "
                    "pilots count",
                    kind_en, year, field.value, why.en)},
-      {fmt::format("改为 {} 年已批准的试点(pilot list pilot --year {} 可查看);若试点待批,批准后再记录", year, year),
+      {fmt::format("改为 {} 年已批准的试点（pilot list pilot --year {} 可查看）；若试点待批，批准后再记录", year, year),
        fmt::format("refer to an approved pilot of {} (`pilot list pilot --year {}` lists them); if it awaits approval, record "
                    "this after the approval",
                    year, year)}));
@@ -382,13 +392,13 @@ void r309_switch_after_missed_quota(const Repository& repo, const CheckContext& 
         if (row == nullptr || row->met()) continue;
         out.push_back(make_diagnostic(
             "R309", p.file, pm.pos.line, pm.pos.column,
-            {fmt::format("专业 {} 从 {} 年的证书 {}(试点 {})改为 {},但上一年度指标未完成:实考 {} 人,指标 {} 人", pm.major.value,
+            {fmt::format("专业 {} 从 {} 年的证书 {}（试点 {}）改为 {}，但上一年度指标未完成：实考 {} 人，指标 {} 人", pm.major.value,
                          year - 1, before->certificate.value, id_of(*before), p.certificate.value, row->attended, row->quota),
              fmt::format("major {} switches from {}'s certificate {} (pilot {}) to {}, although last year's quota was not met: {} "
                          "attended of {}",
                          pm.major.value, year - 1, before->certificate.value, id_of(*before), p.certificate.value, row->attended,
                          row->quota)},
-            {fmt::format("上一年度试点证书指标完成后才可更换证书:继续申报 {},或在该试点文件中以 waivers: {{ R309: \"原因\" }} 记录已获同意的更换",
+            {fmt::format("上一年度试点证书指标完成后才可更换证书：继续申报 {}，或在该试点文件中以 waivers: {{ R309: \"原因\" }} 记录已获同意的更换",
                          before->certificate.value),
              fmt::format("a major may switch certificate once last year's quota is met: continue with {}, or record an approved "
                          "switch with waivers: {{ R309: \"the reason\" }} in this pilot file",

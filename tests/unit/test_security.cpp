@@ -94,7 +94,8 @@ TEST_CASE("security: X001 a secret word in text, a separator and a token") {
 TEST_CASE("security: X001 a secret word without a value is not a finding") {
   for (const char* text : {"密码已线下交接", "token 已作废", "密码: 已交接", "密码：请向教务处索取", "密码为空", "password reset done",
                            "the token expired", "password: abc", "mypassword: abcd1234", "passwords: abcd1234",
-                           "密码学课程", "口令", "pwd", "登录密码 见交接单"}) {
+                           "密码学课程", "口令", "pwd", "登录密码 见交接单", "密码: ********", "密码：****(已隐去)",
+                           "password: none", "password: N/A.", "token=-----"}) {
     INFO(text);
     CHECK_FALSE(secret(text));
   }
