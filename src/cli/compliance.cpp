@@ -1,8 +1,44 @@
-// PLACEHOLDER: registers nothing until its issue implements `pilot compliance`.
-#include "common.hpp"
+// pilot compliance: the year-end performance view of 三(五)3 (SPEC §4). A view, not a
+// validation: violations are listed but never change the exit code.
+#include <iostream>
+#include <memory>
+
+#include "pilot/progress.hpp"
+#include "pilot/views.hpp"
+#include "view_output.hpp"
 
 namespace pilot::cli {
 
-void setup_compliance(CLI::App&, Globals&) {}
+namespace {
+
+struct ComplianceOptions {
+  int year = 0;  // 0: as-of's year
+  ViewOutputOptions output;
+};
+
+int run_compliance(const ComplianceOptions& o, const Globals& g) {
+  Date today = as_of(g);
+  Repository repo = load(g);
+  Analysis analysis = analyze(repo, AnalyzeOptions{today, {}, {}});
+  ProgressBook book(repo, today);
+  ComplianceView view = compute_compliance(repo, book, analysis, o.year != 0 ? o.year : today.year);
+
+  const std::string& f = o.output.format;
+  if (f == "json") std::cout << render_compliance_json(view);
+  else if (f == "csv") std::cout << render_compliance_csv(view, !o.output.no_bom);
+  else if (f == "md") std::cout << render_compliance_markdown(view, lang_of(g));
+  else std::cout << render_compliance_text(view, view_style(o.output, g));
+  return 0;
+}
+
+}  // namespace
+
+void setup_compliance(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<ComplianceOptions>();
+  CLI::App* sub = app.add_subcommand("compliance", "year-end performance: quotas met, points, punctuality / 绩效考核");
+  sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)")->check(CLI::Range(1900, 9999));
+  add_view_output_options(*sub, o->output, "table");
+  sub->callback([o, &g] { g.exit_code = run_compliance(*o, g); });
+}
 
 }  // namespace pilot::cli

@@ -1,8 +1,80 @@
-// PLACEHOLDER: registers nothing until its issue implements `pilot report`.
-#include "common.hpp"
+// pilot report: the fortnightly summary (双周报汇总) for a due date (SPEC §4). A view, not a
+// validation: findings are summarised but never change the exit code.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "pilot/calendar.hpp"
+#include "pilot/progress.hpp"
+#include "pilot/views.hpp"
+#include "view_output.hpp"
 
 namespace pilot::cli {
 
-void setup_report(CLI::App&, Globals&) {}
+namespace {
+
+struct ReportOptions {
+  std::string date;  // "": the latest due date on or before as-of
+  ViewOutputOptions output;
+};
+
+// The due date the summary is for; throws UsageError when there is none or it is not one.
+Date due_date(const ReportOptions& o, const Config& config, const Date& today) {
+  if (o.date.empty()) {
+    auto latest = latest_due_date(config, today);
+    if (!latest) {
+      throw UsageError(fmt::format("no due date on or before {} (pilot.toml has no [calendar.{}] with report days "
+                                   "before it); pass --date",
+                                   today.str(), today.year));
+    }
+    return *latest;
+  }
+  auto d = Date::parse(o.date);
+  if (!d) throw UsageError(fmt::format("--date must be a date YYYY-MM-DD that exists, not \"{}\"", o.date));
+  if (*d > today) {
+    throw UsageError(fmt::format("--date {} is after the as-of date {}: the summary for it cannot be written yet "
+                                 "(pass --as-of to look ahead)",
+                                 d->str(), today.str()));
+  }
+  auto dates = due_dates_of_year(config, d->year);
+  if (!dates) throw UsageError(fmt::format("--date {}: pilot.toml has no [calendar.{}]", d->str(), d->year));
+  if (!std::binary_search(dates->begin(), dates->end(), *d)) {
+    auto after = std::upper_bound(dates->begin(), dates->end(), *d);
+    std::string near;
+    if (after != dates->begin()) near += std::prev(after)->str();
+    if (after != dates->end()) near += (near.empty() ? "" : " or ") + after->str();
+    throw UsageError(fmt::format("--date {} is not a due date of the fortnightly reports{}", d->str(),
+                                 near.empty() ? "" : " (nearest: " + near + ")"));
+  }
+  return *d;
+}
+
+int run_report(const ReportOptions& o, const Globals& g) {
+  Date today = as_of(g);
+  Repository repo = load(g);
+  Date due = due_date(o, repo.config, today);
+  Analysis analysis = analyze(repo, AnalyzeOptions{today, {}, {}});
+  ProgressBook book(repo, today);
+  ReportView view = compute_report(repo, book, analysis, due);
+
+  const std::string& f = o.output.format;
+  if (f == "json") std::cout << render_report_json(view);
+  else if (f == "csv") std::cout << render_report_csv(view, !o.output.no_bom);
+  else if (f == "table") std::cout << render_report_text(view, view_style(o.output, g));
+  else std::cout << render_report_markdown(view, lang_of(g));
+  return 0;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* sub = app.add_subcommand("report", "the fortnightly summary for a due date / 双周报汇总");
+  sub->add_option("--date", o->date, "the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)");
+  add_view_output_options(*sub, o->output, "md");
+  sub->callback([o, &g] { g.exit_code = run_report(*o, g); });
+}
 
 }  // namespace pilot::cli

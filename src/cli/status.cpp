@@ -1,8 +1,67 @@
-// PLACEHOLDER: registers nothing until its issue implements `pilot status`.
-#include "common.hpp"
+// pilot status: one row per pilot major (SPEC §4). A view, not a validation: findings are
+// counted in the table but never change the exit code.
+#include <iostream>
+#include <memory>
+
+#include "pilot/progress.hpp"
+#include "pilot/views.hpp"
+#include "view_output.hpp"
 
 namespace pilot::cli {
 
-void setup_status(CLI::App&, Globals&) {}
+namespace {
+
+struct StatusOptions {
+  int year = 0;  // 0: as-of's year
+  std::string college;
+  std::string major;
+  std::string certificate;
+  ViewOutputOptions output;
+};
+
+// A filter naming nothing in the repository is a usage error, with a "did you mean".
+void check_known(const Repository& repo, Kind kind, const std::string& id, const char* option) {
+  if (id.empty() || repo.knows(kind, id)) return;
+  std::vector<std::string> ids;
+  if (kind == Kind::college) for (const auto& r : repo.colleges) ids.push_back(r.id.value);
+  if (kind == Kind::major) for (const auto& r : repo.majors) ids.push_back(r.id.value);
+  if (kind == Kind::certificate) for (const auto& r : repo.certificates) ids.push_back(r.id.value);
+  std::string message = std::string(option) + ": no " + kind_name(kind) + " \"" + id + "\" in the repository";
+  std::string guess = closest_match(id, std::vector<std::string_view>(ids.begin(), ids.end()));
+  if (!guess.empty()) message += " (did you mean \"" + guess + "\"?)";
+  throw UsageError(message);
+}
+
+int run_status(const StatusOptions& o, const Globals& g) {
+  Date today = as_of(g);
+  Repository repo = load(g);
+  check_known(repo, Kind::college, o.college, "--college");
+  check_known(repo, Kind::major, o.major, "--major");
+  check_known(repo, Kind::certificate, o.certificate, "--certificate");
+  Analysis analysis = analyze(repo, AnalyzeOptions{today, {}, {}});
+  ProgressBook book(repo, today);
+  StatusFilter filter{o.year != 0 ? o.year : today.year, o.college, o.major, o.certificate};
+  StatusView view = compute_status(repo, book, analysis, filter);
+
+  const std::string& f = o.output.format;
+  if (f == "json") std::cout << render_status_json(view);
+  else if (f == "csv") std::cout << render_status_csv(view, !o.output.no_bom);
+  else if (f == "md") std::cout << render_status_markdown(view, lang_of(g));
+  else std::cout << render_status_text(view, view_style(o.output, g));
+  return 0;
+}
+
+}  // namespace
+
+void setup_status(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<StatusOptions>();
+  CLI::App* sub = app.add_subcommand("status", "one row per pilot major: quota, attendance, reports, findings / 试点进度");
+  sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)")->check(CLI::Range(1900, 9999));
+  sub->add_option("--college", o->college, "only majors of this college (id)");
+  sub->add_option("--major", o->major, "only this major (code)");
+  sub->add_option("--certificate", o->certificate, "only pilots of this certificate (id)");
+  add_view_output_options(*sub, o->output, "table");
+  sub->callback([o, &g] { g.exit_code = run_status(*o, g); });
+}
 
 }  // namespace pilot::cli
