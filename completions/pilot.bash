@@ -27,7 +27,7 @@ _pilot_options() {
     'add college') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --name --leader --notes --waiver --waivers --force --dry-run' ;;
     'add major') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --name --college --notes --waiver --waivers --force --dry-run' ;;
     'add certificate') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --name --organization --levels --level --listed-from --listed-to --notes --waiver --waivers --force --dry-run' ;;
-    'add pilot') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --year --certificate --level --status --submitted --approved --rejected --lead-major --major --majors --admin --exam --plan --notes --waiver --waivers --force --dry-run' ;;
+    'add pilot') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --year --certificate --level --status --submitted --approved --rejected --lead-major --major --majors --admin --admin-account --exam --exam-account --plan --notes --waiver --waivers --force --dry-run' ;;
     'add quota-change') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --pilot --certificate-name --level --original --revised --breakdown --reason --initiated-by --signed-by --stamped --submitted --notes --waiver --waivers --force --dry-run' ;;
     'add exam') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --pilot --date --status --site --result --results --notes --waiver --waivers --force --dry-run' ;;
     'add report') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --major --pilot --due --submitted --trained --registered --attended --passed --major-construction --faculty --textbooks --training --funding --notes --waiver --waivers --force --dry-run' ;;
@@ -98,7 +98,9 @@ _pilot_value() {
     'add pilot|--major') echo 'ids major' ;;
     'add pilot|--majors') echo 'ids major' ;;
     'add pilot|--admin') echo 'any' ;;
+    'add pilot|--admin-account') echo 'any' ;;
     'add pilot|--exam') echo 'any' ;;
+    'add pilot|--exam-account') echo 'any' ;;
     'add pilot|--plan') echo 'any' ;;
     'add pilot|--notes') echo 'any' ;;
     'add pilot|--waiver') echo 'any' ;;

@@ -272,7 +272,9 @@ function __pilot_options
                 '--major	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
                 '--majors	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
                 '--admin	管理员账号 / admin account' \
+                '--admin-account	管理员账号 / admin account' \
                 '--exam	考务管理账号 / exam account' \
+                '--exam-account	考务管理账号 / exam account' \
                 '--plan	工作计划(文字或仓库内的文件路径)/ work plan (text or a path in the repository)' \
                 '--notes	备注 / notes' \
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
@@ -580,7 +582,11 @@ function __pilot_value
             echo 'ids major'
         case 'add pilot|--admin'
             echo 'any'
+        case 'add pilot|--admin-account'
+            echo 'any'
         case 'add pilot|--exam'
+            echo 'any'
+        case 'add pilot|--exam-account'
             echo 'any'
         case 'add pilot|--plan'
             echo 'any'

@@ -23,8 +23,9 @@ class Form {
  public:
   explicit Form(CLI::App* sub) : sub_(sub) {}
 
-  void field(const std::string& name, const std::string& help, Req req = Req::optional) {
-    auto* opt = sub_->add_option(flag_of(name), single_[name], help);
+  // `alias`: another spelling of the flag ("--admin-account").
+  void field(const std::string& name, const std::string& help, Req req = Req::optional, const std::string& alias = "") {
+    auto* opt = sub_->add_option(alias.empty() ? flag_of(name) : flag_of(name) + "," + alias, single_[name], help);
     if (req == Req::required) opt->required();
     options_[name] = opt;
   }
@@ -217,8 +218,8 @@ void flags_pilot(Form& f) {
   f.field("rejected", "未通过日期 / rejection date");
   f.field("lead_major", "牵头专业代码 / lead major code");
   f.list("major", "--major,--majors", "专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师");
-  f.field("admin", "管理员账号 / admin account");
-  f.field("exam", "考务管理账号 / exam account");
+  f.field("admin", "管理员账号 / admin account", Req::optional, "--admin-account");
+  f.field("exam", "考务管理账号 / exam account", Req::optional, "--exam-account");
   f.field("plan", "工作计划(文字或仓库内的文件路径)/ work plan (text or a path in the repository)");
 }
 AnyRecord build_pilot(const Reader& r) {

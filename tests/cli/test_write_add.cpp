@@ -192,6 +192,11 @@ TEST_CASE("add: the written text is canonical — quoted codes, first spellings,
                        "2026-04-01", "--dry-run"});
     CHECK(r.out.find("status: submitted\nsubmitted: 2026-04-01\n") != std::string::npos);
   }
+  SUBCASE("accounts by --admin / --exam or their long names") {
+    RunResult r = run({"pilot", "--id", "p-2026", "--year", "2026", "--certificate", "web-frontend", "--admin-account", "a_1",
+                       "--exam", "e_1", "--dry-run"});
+    CHECK(r.out.find("accounts: { admin: a_1, exam: e_1 }\n") != std::string::npos);
+  }
 }
 
 TEST_CASE("add: bad flag values are usage errors (exit 2) naming the flag, and nothing is written") {
@@ -238,4 +243,22 @@ TEST_CASE("add: messages follow --lang") {
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("拒绝写入") != std::string::npos);
   CHECK(r.out.find("提示") != std::string::npos);
+}
+
+TEST_CASE("add: a second quota change for a pilot in a year is refused with R502") {
+  TempDir repo(fixture("base"));
+  // A first change, filed by hand under another name (S006 already reports the name).
+  repo.write("quota-changes/2026/web-frontend-2026-first.yaml",
+             "pilot: web-frontend-2026\ncertificate_name: Web前端开发\nlevel: 中级\noriginal: 50\nrevised: 48\n"
+             "breakdown:\n  \"510201\": 28\n  \"510202\": 20\nreason: 调整\ninitiated_by: \"510201\"\nsigned_by: 王建华\n"
+             "stamped: true\nsubmitted: 2026-09-01\n");
+  const std::string before = tree_hash(repo.path());
+  RunResult r = run_pilot({"add", "quota-change", "--repo", repo.str(), "--as-of", k_write_as_of, "--pilot", "web-frontend-2026",
+                           "--revised", "45", "--breakdown", "510201:27", "--breakdown", "510202:18", "--reason", "再次调整",
+                           "--initiated-by", "510201", "--signed-by", "王建华", "--stamped"});
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("quota-changes/2026/web-frontend-2026.yaml:1:8: error[R502]") != std::string::npos);
+  CHECK(r.out.find("S006") == std::string::npos);  // an old error is not the new record's
+  CHECK(records_hash(repo.path()) == before);
 }
