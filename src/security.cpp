@@ -9,12 +9,14 @@
 // X002: an 18-character resident ID with a real birth date (1900..this year) and a valid
 //   ISO 7064 MOD 11-2 check digit, or a mobile number 1[3-9]xxxxxxxxx (optionally +86 / 86),
 //   in both cases a whole run of digits (never part of a longer one).
-// Findings never echo the secret or the full number.
+// Findings never echo the secret or the full number; a scalar gets at most one X001 and one
+// X002 finding per kind (IDs, mobile numbers), however many it holds.
 #include "pilot/security.hpp"
 
 #include <array>
 #include <cctype>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -227,6 +229,7 @@ bool is_mobile(std::string_view digits) {
 
 struct PersonalData {
   bool resident_id = false;  // else a mobile number
+  std::string number;        // as found, never shown
   std::string masked;
 };
 
@@ -247,32 +250,50 @@ std::vector<PersonalData> personal_data_in(std::string_view s) {
         (i + 1 >= s.size() || !is_digit(s[i + 1]))) {
       std::string_view id = s.substr(start, 18);
       ++i;
-      if (is_resident_id(id)) found.push_back({true, fmt::format("{}********{}", id.substr(0, 6), id.substr(14))});
+      if (is_resident_id(id)) found.push_back({true, std::string(id), fmt::format("{}********{}", id.substr(0, 6), id.substr(14))});
       continue;
     }
     if (run.size() == 18 && is_resident_id(run)) {
-      found.push_back({true, fmt::format("{}********{}", run.substr(0, 6), run.substr(14))});
+      found.push_back({true, std::string(run), fmt::format("{}********{}", run.substr(0, 6), run.substr(14))});
     } else if (run.size() == 13 && run.substr(0, 2) == "86" && is_mobile(run.substr(2))) {
-      found.push_back({false, fmt::format("{}****{}", run.substr(2, 3), run.substr(9))});
+      found.push_back({false, std::string(run.substr(2)), fmt::format("{}****{}", run.substr(2, 3), run.substr(9))});
     } else if (is_mobile(run)) {
-      found.push_back({false, fmt::format("{}****{}", run.substr(0, 3), run.substr(7))});
+      found.push_back({false, std::string(run), fmt::format("{}****{}", run.substr(0, 3), run.substr(7))});
     }
   }
   return found;
 }
 
-Diagnostic personal(int line, int column, const PersonalData& p) {
-  if (p.resident_id) {
+// Masked numbers of one kind in one scalar: the first few, then the total.
+constexpr std::size_t k_max_masked = 3;
+
+Text masked_list(const std::vector<std::string>& masked) {
+  Text list;
+  for (std::size_t i = 0; i < masked.size() && i < k_max_masked; ++i) {
+    list.zh += (i == 0 ? "" : "、") + masked[i];
+    list.en += (i == 0 ? "" : ", ") + masked[i];
+  }
+  if (masked.size() > k_max_masked) {
+    list.zh += fmt::format(" 等共 {} 个", masked.size());
+    list.en += fmt::format(" and {} more", masked.size() - k_max_masked);
+  }
+  return list;
+}
+
+// One X002 finding per kind of personal data in a scalar, at the scalar.
+Diagnostic personal(int line, int column, bool resident_id, const std::vector<std::string>& masked) {
+  Text list = masked_list(masked);
+  if (resident_id) {
     return finding("X002", "", line, column,
-                   {fmt::format("记录中有身份证号（{}）：数据仓库不得保存个人信息", p.masked),
-                    fmt::format("a resident ID number ({}) in the record: the data repository must not hold personal data", p.masked)},
+                   {fmt::format("记录中有身份证号（{}）：数据仓库不得保存个人信息", list.zh),
+                    fmt::format("resident ID number ({}) in the record: the data repository must not hold personal data", list.en)},
                    {"删除身份证号：学生和教师只写姓名或学号/工号，身份信息留在学校的业务系统中；已推送的记录需从 git 历史中清除",
                     "remove the ID number: name students and staff by name or student/staff number and keep identity data in the "
                     "school's systems; if it was pushed, purge it from the git history"});
   }
   return finding("X002", "", line, column,
-                 {fmt::format("记录中有手机号（{}）：数据仓库不得保存个人信息", p.masked),
-                  fmt::format("a mobile number ({}) in the record: the data repository must not hold personal data", p.masked)},
+                 {fmt::format("记录中有手机号（{}）：数据仓库不得保存个人信息", list.zh),
+                  fmt::format("mobile number ({}) in the record: the data repository must not hold personal data", list.en)},
                  {"删除手机号：联系人只写姓名（如 李老师），电话号码留在学校通讯录中；已推送的记录需从 git 历史中清除",
                   "remove the phone number: give the contact's name only (e.g. 李老师) and keep numbers in the school directory; "
                   "if it was pushed, purge it from the git history"});
@@ -282,7 +303,13 @@ void scan_scalar(const YNode& n, bool key_is_secret, std::vector<Diagnostic>& ou
   if (!key_is_secret) {
     if (auto word = secret_in_text(n.value)) out.push_back(secret_text("", n.line, n.column, *word));
   }
-  for (const auto& p : personal_data_in(n.value)) out.push_back(personal(n.line, n.column, p));
+  std::vector<std::string> ids, mobiles;  // masked, each number once
+  std::set<std::string> seen;
+  for (auto& p : personal_data_in(n.value)) {
+    if (seen.insert(p.number).second) (p.resident_id ? ids : mobiles).push_back(std::move(p.masked));
+  }
+  if (!ids.empty()) out.push_back(personal(n.line, n.column, true, ids));
+  if (!mobiles.empty()) out.push_back(personal(n.line, n.column, false, mobiles));
 }
 
 void scan_node(const YNode& n, bool key_is_secret, std::vector<Diagnostic>& out) {

@@ -109,7 +109,7 @@ void r302_lead_major(const Repository& repo, const CheckContext&, std::vector<Di
                        codes.empty() ? "510201" : codes.front())}));
       continue;
     }
-    if (!p.lead_major.valid) continue;  // not a major code: S002
+    if (!p.lead_major.valid || codes.empty()) continue;  // not a major code: S002; no majors: R306
     if (std::find(codes.begin(), codes.end(), p.lead_major.value) != codes.end()) continue;
     out.push_back(make_diagnostic(
         "R302", p.file, p.lead_major.pos.line, p.lead_major.pos.column,

@@ -288,6 +288,15 @@ TEST_CASE("rules-application: R306 missing level, plan, majors and quotas point 
     edit(repo, k_pilot, "plan: 2026年Web前端开发试点工作计划\n", "");
     expect_exactly(validate_json(repo.str()), {{"R306", k_pilot, 1, 1}});
   }
+  SUBCASE("an empty majors list is R306's alone") {
+    edit(repo, k_pilot, "majors:\n  - { major: \"510201\", quota: 30, contact: 李老师 }\n  - { major: \"510202\", quota: 20, contact: 王老师 }\n",
+         "majors: []\n");
+    auto j = validate_json(repo.str()).json();
+    auto d = with_rule(j, "R306");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0]["line"] == 9);
+    CHECK(with_rule(j, "R302").empty());
+  }
   SUBCASE("a missing and a negative quota") {
     edit(repo, k_pilot, "quota: 30, ", "");
     edit(repo, k_pilot, "quota: 20,", "quota: -5,");

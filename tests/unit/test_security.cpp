@@ -175,8 +175,18 @@ TEST_CASE("security: X002 every scalar is scanned: keys, lists, nested maps, blo
   for (const auto& d : ds) CHECK(d.rule == "X002");
 }
 
-TEST_CASE("security: two numbers in one scalar are two findings") {
-  CHECK(in_note("李 13812345678, 王 13987654321", "X002").size() == 2);
+TEST_CASE("security: one X002 finding per kind and scalar, naming the first few masked") {
+  auto two = in_note("李 13812345678, 王 13987654321", "X002");
+  REQUIRE(two.size() == 1);
+  CHECK(mentions(two, "138****5678"));
+  CHECK(mentions(two, "139****4321"));
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "13812345" + std::to_string(100 + i % 500) + " ";
+  auto thousand = in_note(many, "X002");
+  REQUIRE(thousand.size() == 1);
+  CHECK(mentions(thousand, "and 497 more"));  // 500 different numbers, each named once
+  CHECK(mentions(thousand, "138****5100, 138****5101, 138****5102"));
+  CHECK(in_note("13812345678 11010519491231002X", "X002").size() == 2);  // a phone and an ID
 }
 
 TEST_CASE("security: pilot.toml secrets, by key and in text, at pilot.toml positions") {
