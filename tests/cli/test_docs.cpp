@@ -29,7 +29,7 @@ TEST_CASE("docs: every relative link of the guides and references leads to a fil
   const char* documents[] = {"docs/guide-zh.md", "docs/guide-en.md", "docs/data-format.md", "docs/exit-codes.md",
                              "docs/ci/README.md"};
   std::regex link(R"(\]\(([^)#\s]+)(#[^)]*)?\))");
-  for (const char* doc : documents) {
+  for (std::string doc : documents) {
     CAPTURE(doc);
     fs::path path = k_source / doc;
     REQUIRE(fs::exists(path));
@@ -45,9 +45,9 @@ TEST_CASE("docs: every relative link of the guides and references leads to a fil
     CHECK(links > 0);
   }
   // The guides cover the first hour: install, init, add, validate, report.
-  for (const char* guide : {"docs/guide-zh.md", "docs/guide-en.md"}) {
+  for (std::string guide : {"docs/guide-zh.md", "docs/guide-en.md"}) {
     std::string text = read_file(k_source / guide);
-    for (const char* command : {"make install", "apt install", "pilot init", "pilot add", "pilot validate", "pilot report",
+    for (std::string command : {"make install", "apt install", "pilot init", "pilot add", "pilot validate", "pilot report",
                                 "rules/README.md", "output-formats.md", "exit-codes.md", "data-format.md"}) {
       CAPTURE(guide);
       CAPTURE(command);

@@ -14,8 +14,6 @@ TEST_CASE("progress: never on stderr when it is not a terminal") {
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
   }
-  auto status = run_pilot({"status", "--repo", example().string(), "--as-of", PILOT_EXAMPLE_AS_OF});
-  CHECK(status.err.empty());
 }
 
 TEST_CASE("progress: shown on a terminal, and not with --quiet") {
