@@ -45,6 +45,11 @@ const YNode* RecordReader::node(std::string_view key) {
   return v;
 }
 
+Pos RecordReader::key_pos(std::string_view key) const {
+  const YNode* k = map_.find_key(key);
+  return k != nullptr ? Pos{k->line, k->column} : pos();
+}
+
 const YNode* RecordReader::scalar(std::string_view key, Need need, Pos& pos, bool& present) {
   const YNode* v = node(key);
   const YNode* k = map_.find_key(key);

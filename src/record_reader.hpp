@@ -25,6 +25,9 @@ class RecordReader {
 
   Pos pos() const { return {map_.line, map_.column}; }
   const YNode* node(std::string_view key);  // marks the key known
+  // Where a key stands (the mapping itself when the key is absent): findings about a nested
+  // block mapping point at its key's line, not at its first entry.
+  Pos key_pos(std::string_view key) const;
 
   Located<std::string> text(std::string_view key, Need need);
   Located<std::string> id(std::string_view key, Need need);          // [a-z0-9][a-z0-9-]*

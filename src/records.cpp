@@ -97,7 +97,7 @@ void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   const YNode* majors = r.node("majors");
   if (majors != nullptr && !majors->is_null()) {
     p.majors.present = true;
-    p.majors.pos = {majors->line, majors->column};
+    p.majors.pos = r.key_pos("majors");
     if (!majors->is_seq()) {
       r.problem(*majors, {"“majors” 应为列表", "\"majors\" must be a list"},
                 {"例如 majors:\n  - { major: \"510201\", quota: 60, contact: 李老师 }",
@@ -131,7 +131,7 @@ void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   p.accounts_pos = r.pos();
   if (accounts != nullptr && !accounts->is_null()) {
     p.accounts_present = true;
-    p.accounts_pos = {accounts->line, accounts->column};
+    p.accounts_pos = r.key_pos("accounts");
     if (!accounts->is_map()) {
       r.problem(*accounts, {"“accounts” 应为映射 { admin, exam }", "\"accounts\" must be a mapping { admin, exam }"},
                 {"例如 accounts: { admin: xx_admin, exam: xx_exam }", "e.g. accounts: { admin: xx_admin, exam: xx_exam }"});
@@ -152,7 +152,7 @@ void read_quota_change(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&
   const YNode* b = r.node("breakdown");
   if (b != nullptr && !b->is_null()) {
     q.breakdown.present = true;
-    q.breakdown.pos = {b->line, b->column};
+    q.breakdown.pos = r.key_pos("breakdown");
     if (!b->is_map()) {
       r.problem(*b, {"“breakdown” 应为映射：专业代码: 修改后指标", "\"breakdown\" must be a mapping of major code to revised quota"},
                 {"例如 breakdown: { \"510201\": 50, \"510202\": 30 }", "e.g. breakdown: { \"510201\": 50, \"510202\": 30 }"});
@@ -209,7 +209,7 @@ void read_exam(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
     return;
   }
   e.results.present = true;
-  e.results.pos = {results->line, results->column};
+  e.results.pos = r.key_pos("results");
   if (!results->is_seq()) {
     r.problem(*results, {"“results” 应为列表", "\"results\" must be a list"},
               {"每个专业一项 { major, registered, attended, passed }", "one entry per major { major, registered, attended, passed }"});
@@ -257,7 +257,7 @@ void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
                "e.g. progress: { trained: 40, registered: 35, attended: 30, passed: 28 }"});
   } else {
     rep.progress.present = true;
-    rep.progress.pos = {progress->line, progress->column};
+    rep.progress.pos = r.key_pos("progress");
     RecordReader p(*progress, "progress", out);
     rep.progress.value.trained = p.count("trained", Need::required);
     rep.progress.value.registered = p.count("registered", Need::required);
@@ -269,7 +269,7 @@ void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
   rep.sections.pos = r.pos();
   if (sections != nullptr && !sections->is_null()) {
     rep.sections.present = true;
-    rep.sections.pos = {sections->line, sections->column};
+    rep.sections.pos = r.key_pos("sections");
     if (!sections->is_map()) {
       r.problem(*sections, {"“sections” 应为映射", "\"sections\" must be a mapping"},
                 {"五项：major_construction, faculty, textbooks, training, funding",

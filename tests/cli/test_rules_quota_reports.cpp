@@ -86,7 +86,7 @@ TEST_CASE("rules R5/R6: each fixture breaks exactly its rule, at the right file 
       {"R601-report-missing", {"R601", k_pilot, 11, "error"}, 1},
       {"R602-report-late", {"R602", k_report_201, 4, "warning"}, 0},
       {"R603-no-contact", {"R603", k_pilot, 11, "error"}, 1},
-      {"R604-section-missing", {"R604", k_report_201, 7, "warning"}, 0},
+      {"R604-section-missing", {"R604", k_report_201, 6, "warning"}, 0},
       {"R605-attended-mismatch", {"R605", k_report_201, 5, "warning"}, 0},
   };
   for (const auto& c : cases) {
@@ -187,9 +187,9 @@ TEST_CASE("R503: one finding per problem of a quota change, at its key's line") 
       {"original is not the current quota", "original: 50", "original: 60", 4},
       {"certificate name differs from the list", "certificate_name: Web前端开发", "certificate_name: Web前端", 2},
       {"level differs from the pilot's", "level: 中级", "level: 高级", 3},
-      // A block mapping's position is its first key's line (the line under `breakdown:`).
-      {"breakdown does not add up to revised", "revised: 48", "revised: 47", 7},
-      {"breakdown misses a major", "  \"510201\": 29\n  \"510202\": 19\n", "  \"510201\": 48\n", 7},
+      // Findings about a nested mapping point at its key (`breakdown:`).
+      {"breakdown does not add up to revised", "revised: 48", "revised: 47", 6},
+      {"breakdown misses a major", "  \"510201\": 29\n  \"510202\": 19\n", "  \"510201\": 48\n", 6},
       {"breakdown missing on a pilot of two majors", "breakdown:\n  \"510201\": 29\n  \"510202\": 19\n", "", 1},
       {"not initiated by the lead major", "initiated_by: \"510201\"", "initiated_by: \"510202\"", 10},
       {"not signed by the college leader", "signed_by: 王建华", "signed_by: 李四", 11},
