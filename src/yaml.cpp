@@ -10,6 +10,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "yaml_fast.hpp"
+
 namespace pilot {
 
 YNode::YNode() = default;
@@ -141,6 +143,19 @@ Diagnostic too_deep(std::pair<int, int> at) {
                  Text{"记录只需要几层嵌套：检查缩进或多余的括号", "records need only a few levels: check the indentation and brackets"});
 }
 
+}  // namespace
+
+Diagnostic detail::duplicate_key(const YNode& key, int first_line) {
+  return finding(
+      "S001", {key.line, key.column},
+      {fmt::format("键 \"{}\" 在同一个映射中重复出现（第一次在第 {} 行）", key.value, first_line),
+       fmt::format("key \"{}\" is repeated in one mapping (first at line {})", key.value, first_line)},
+      {"删除或合并重复的键：YAML 只保留其中一个，另一个的值会被悄悄丢掉",
+       "remove or merge the repeated key: YAML keeps only one of them and silently drops the other"});
+}
+
+namespace {
+
 Text anchor_text() {
   return {"使用了锚点或别名(& / *):记录文件不允许使用", "uses YAML anchors or aliases (& / *), which records do not allow"};
 }
@@ -250,12 +265,7 @@ class TreeBuilder : public YAML::EventHandler {
     const YNode& key = top.pending_key;
     if (key.is_scalar() && !top.keys.insert(key.value).second) {
       const YNode* first = parent.find_key(key.value);
-      duplicates.push_back(finding(
-          "S001", {key.line, key.column},
-          {fmt::format("键 \"{}\" 在同一个映射中重复出现（第一次在第 {} 行）", key.value, first ? first->line : 0),
-           fmt::format("key \"{}\" is repeated in one mapping (first at line {})", key.value, first ? first->line : 0)},
-          {"删除或合并重复的键：YAML 只保留其中一个，另一个的值会被悄悄丢掉",
-           "remove or merge the repeated key: YAML keeps only one of them and silently drops the other"}));
+      duplicates.push_back(detail::duplicate_key(key, first ? first->line : 0));
     }
     parent.entries.emplace_back(std::move(top.pending_key), std::move(n));
     top.pending_key = YNode{};
@@ -276,7 +286,10 @@ class MemoryBuffer : public std::streambuf {
 
 }  // namespace
 
-YamlParse parse_yaml(std::string_view bytes) {
+namespace {
+
+// parse_yaml's checks, then the fast reader when `try_fast` and it accepts the text, else yaml-cpp.
+YamlParse read_checked(std::string_view bytes, bool try_fast) {
   YamlParse result;
   auto fail = [&](Diagnostic d) {
     result.diagnostics.push_back(std::move(d));
@@ -293,9 +306,8 @@ YamlParse parse_yaml(std::string_view bytes) {
                         {"用编辑器另存为 UTF-8 编码", "save the file as UTF-8 in your editor"}));
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  Positions positions(bytes);
   if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-    return fail(finding("S005", positions.at_offset(nul),
+    return fail(finding("S005", Positions(bytes).at_offset(nul),
                         {"文件包含 NUL 字节，不是文本文件（可能是 UTF-16 或二进制文件）",
                          "file contains NUL bytes: not a text file (UTF-16 or binary?)"},
                         {"用编辑器另存为 UTF-8 编码的文本", "save it as UTF-8 text"}));
@@ -303,7 +315,7 @@ YamlParse parse_yaml(std::string_view bytes) {
   if (auto bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
     bool gbk = looks_like_gbk(bytes);
     return fail(finding(
-        "S005", positions.at_offset(bad),
+        "S005", Positions(bytes).at_offset(bad),
         gbk ? Text{"文件不是 UTF-8 编码，可能是 GBK", "file is not UTF-8, probably GBK"}
             : Text{"文件不是 UTF-8 编码", "file is not UTF-8"},
         gbk ? Text{"用编辑器把文件从 GBK 转为 UTF-8 保存，或运行 iconv -f GBK -t UTF-8",
@@ -311,6 +323,13 @@ YamlParse parse_yaml(std::string_view bytes) {
             : Text{"用编辑器另存为 UTF-8 编码", "save the file as UTF-8 in your editor"}));
   }
 
+  if (try_fast && detail::parse_yaml_fast(bytes, result.root, result.diagnostics)) {
+    result.ok = result.diagnostics.empty();  // a repeated key: S001 and no tree, as below
+    if (!result.ok) result.root = YNode{};
+    return result;
+  }
+
+  Positions positions(bytes);
   MemoryBuffer buffer(bytes.data(), bytes.size());
   std::istream stream(&buffer);
   TreeBuilder builder(positions);
@@ -352,5 +371,11 @@ YamlParse parse_yaml(std::string_view bytes) {
   }
   return result;
 }
+
+}  // namespace
+
+YamlParse parse_yaml(std::string_view bytes) { return read_checked(bytes, true); }
+
+YamlParse detail::parse_yaml_with_yaml_cpp(std::string_view bytes) { return read_checked(bytes, false); }
 
 }  // namespace pilot
