@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "run.hpp"
+#include "shell.hpp"
 
 using namespace pilot::test;
 namespace fs = std::filesystem;
@@ -28,13 +29,6 @@ RunResult view(const std::string& command, const std::string& lang, const std::s
   std::vector<std::string> args{command, "--repo", repo, "--as-of", k_as_of, "--lang", lang, "--format", format};
   args.insert(args.end(), extra.begin(), extra.end());
   return run_pilot(args);
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Compares with tests/golden/<name>, or rewrites it when PILOT_UPDATE_GOLDEN=1.
@@ -535,6 +529,33 @@ TEST_CASE("views: tables fit --width, and COLUMNS matters only on a terminal") {
   CHECK(narrow.out.find("Missing") != std::string::npos);
   auto columns = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"}, {{"COLUMNS", "40"}});
   CHECK(columns.out == view("status", "en", "table").out);
+}
+
+TEST_CASE("views: on a terminal, tables fit $COLUMNS and colour is on by default") {
+  if (!have_program("script")) {
+    MESSAGE("script(1) is not installed: the terminal path is not tested");
+    return;
+  }
+  auto on_terminal = [](const std::string& env) {
+    std::string command = "$PILOT status -q --repo '" + views_repo() + "' --as-of " + k_as_of + " --lang en";
+    auto r = run_shell(env + " script -qec \"" + command + "\" /dev/null");
+    std::string out;
+    for (char c : r.out) {
+      if (c != '\r') out += c;  // the terminal turns \n into \r\n
+    }
+    return std::make_pair(r.exit_code, out);
+  };
+  auto [code, out] = on_terminal("COLUMNS=70 NO_COLOR=1");
+  CHECK(code == 0);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find("Registered") == std::string::npos);
+  for (const auto& line : lines_of(out)) CHECK(width_of(line) <= 70);
+  CHECK(out == view("status", "en", "table", {"--width", "70"}).out);
+
+  auto [wide_code, wide] = on_terminal("COLUMNS=200");
+  CHECK(wide_code == 0);
+  CHECK(wide.find("\x1b[") != std::string::npos);
+  CHECK(strip_ansi(wide) == view("status", "en", "table").out);
 }
 
 TEST_CASE("views: data-example produces all three views in every format") {
