@@ -21,7 +21,16 @@ BUILD_DIR := build-sanitize
 CMAKE_FLAGS += -DPILOT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 endif
 
-.PHONY: all deps build demo test install clean
+# `make fuzz`: the libFuzzer targets of fuzz/, built with clang in build-fuzz, each run for
+# FUZZ_SECONDS on a seed corpus generated from data-example/ and tests/fixtures/. New inputs
+# stay in build-fuzz/corpus/; a crash stops the run and is saved in build-fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := build-fuzz
+FUZZ_TARGETS := loader config
+FUZZ_DEPS := clang libclang-rt-14-dev
+FUZZ_FLAGS ?= -max_len=65536 -timeout=20 -rss_limit_mb=2560 -print_final_stats=1
+
+.PHONY: all deps build demo test install clean fuzz
 
 all: build
 
@@ -52,4 +61,25 @@ install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
-	rm -rf build build-sanitize
+	rm -rf build build-sanitize $(FUZZ_DIR)
+
+fuzz:
+	@missing=""; for p in $(FUZZ_DEPS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	$(MAKE) deps
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPILOT_FUZZ=ON -DPILOT_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	fuzz/make_corpus $(FUZZ_DIR)/seeds
+	@mkdir -p $(FUZZ_DIR)/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_DIR)/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$t.dict \
+	    -artifact_prefix=$(FUZZ_DIR)/crashes/$$t- $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/seeds/$$t || exit 1; \
+	done

@@ -1,0 +1,124 @@
+#pragma once
+// The entry functions of the fuzz targets. The targets (fuzz_loader.cpp, fuzz_config.cpp) and
+// the replay test (tests/unit/test_fuzz_regressions.cpp) call exactly these, so an input the
+// fuzzer found crashing is replayed the way the fuzzer ran it.
+//
+// Contract of both entries: any bytes at all are a valid input. They never throw (a
+// ConfigError for text that is not TOML is the answer, not a failure), never crash, never
+// leak, and take time linear in the input (no 1 MiB input may take seconds).
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pilot/config.hpp"
+#include "pilot/render.hpp"
+#include "pilot/repository.hpp"
+#include "pilot/rules.hpp"
+#include "pilot/security.hpp"
+#include "pilot/yaml.hpp"
+
+namespace pilot::fuzz {
+
+// Where the input goes for each kind: the file of that kind in tests/fixtures/base, so that the
+// fuzzed record replaces a real one and the rules meet it among records that refer to it.
+inline const std::vector<std::pair<Kind, std::string>>& record_paths() {
+  static const std::vector<std::pair<Kind, std::string>> paths{
+      {Kind::college, "colleges/xinxi.yaml"},
+      {Kind::major, "majors/510201.yaml"},
+      {Kind::certificate, "certificates/web-frontend.yaml"},
+      {Kind::pilot, "pilots/2026/web-frontend-2026.yaml"},
+      {Kind::quota_change, "quota-changes/2026/web-frontend-2026.yaml"},
+      {Kind::exam, "exams/2026/web-frontend-2026-b1.yaml"},
+      {Kind::report, "reports/2026/510201/2026-11-10.yaml"},
+      {Kind::site, "sites/xinxi-site-01.yaml"},
+      {Kind::fund, "funds/2026/0001.yaml"},
+  };
+  return paths;
+}
+
+// The date the rules run at: inside the pilot year, or after its 31 December (where R501
+// changes), chosen by the input so that both are reached without running everything twice.
+inline Date as_of_for(std::string_view bytes) {
+  return bytes.size() % 2 == 0 ? Date{2026, 11, 15} : Date{2027, 1, 15};
+}
+
+// tests/fixtures/base, loaded once; its root is cleared so that later build_indexes() calls
+// never touch the file system.
+inline const Repository& base_repository(const std::filesystem::path& fixtures) {
+  static const Repository base = [&] {
+    Repository r = load_repository(fixtures / "base", LoadOptions{1});
+    r.root.clear();
+    r.build_indexes();
+    return r;
+  }();
+  return base;
+}
+
+// Drops the records and findings of one file, as if it had never been read.
+inline void remove_file(Repository& repo, const std::string& rel) {
+  auto drop = [&](auto& records) { std::erase_if(records, [&](const auto& r) { return r.file == rel; }); };
+  drop(repo.colleges);
+  drop(repo.majors);
+  drop(repo.certificates);
+  drop(repo.pilots);
+  drop(repo.quota_changes);
+  drop(repo.exams);
+  drop(repo.reports);
+  drop(repo.sites);
+  drop(repo.funds);
+  std::erase_if(repo.load_diagnostics, [&](const Diagnostic& d) { return d.file == rel; });
+}
+
+// Every rule on `repo`, and every diagnostics renderer over the result (text in Chinese, the
+// machine formats in English: both languages' messages pass through the renderers).
+inline std::size_t analyze_and_render(const Repository& repo, const Date& as_of) {
+  AnalyzeOptions options;
+  options.as_of = as_of;
+  Analysis analysis = analyze(repo, options);
+  DiagnosticsView zh{&analysis, as_of, Lang::zh, true};
+  DiagnosticsView en{&analysis, as_of, Lang::en, true};
+  return render_diagnostics_text(zh, Color::yes, false).size() + render_diagnostics_json(en).size() +
+         render_diagnostics_github(en).size() + render_diagnostics_junit(zh).size();
+}
+
+// One record file's bytes: the YAML layer alone, then the file as each kind of record in place
+// of base's file of that kind, with every rule and renderer run over the result.
+inline std::size_t loader_input(std::string_view bytes, const Repository& base) {
+  std::size_t total = 0;
+  YamlParse yaml = parse_yaml(bytes);
+  if (yaml.ok) {
+    std::vector<Diagnostic> security;
+    scan_document_security(yaml.root, security);
+    total += security.size();
+  }
+  total += yaml.diagnostics.size();
+  for (const auto& [kind, rel] : record_paths()) {
+    ParsedFile parsed = parse_record(kind, rel, bytes);
+    if (!parsed.record) continue;  // nothing new for the rules: base without the file
+    Repository repo = base;
+    remove_file(repo, rel);
+    add_parsed(repo, std::move(parsed));
+    repo.build_indexes();
+    total += analyze_and_render(repo, as_of_for(bytes));
+  }
+  return total;
+}
+
+// pilot.toml's text: parsed, and when it parses, every rule run over base with that config.
+inline std::size_t config_input(std::string_view text, const Repository& base) {
+  Config config;
+  try {
+    config = parse_config(text);
+  } catch (const ConfigError&) {
+    return 0;  // not TOML: `pilot` exits 2 with this message
+  }
+  Repository repo = base;
+  repo.config = std::move(config);
+  repo.load_diagnostics.clear();
+  scan_config_security(repo.config, repo.load_diagnostics);
+  return analyze_and_render(repo, as_of_for(text));
+}
+
+}  // namespace pilot::fuzz
