@@ -101,13 +101,23 @@ class Positions {
       if (src[i] == '\n') line_starts_.push_back(i + 1);
     }
   }
+  // Marks arrive in file order, so the characters counted on the current line are kept: a
+  // long line with many nodes (a 1 MiB flow list) is counted once, not once per node.
   std::pair<int, int> at(int line0, int col0) const {
     if (line0 < 0 || static_cast<std::size_t>(line0) >= line_starts_.size()) {
       return {line0 + 1, col0 + 1};
     }
     std::size_t start = line_starts_[static_cast<std::size_t>(line0)];
     std::size_t len = std::min(static_cast<std::size_t>(std::max(col0, 0)), src_.size() - start);
-    return {line0 + 1, count_code_points(src_.substr(start, len)) + 1};
+    if (line0 != counted_line_ || len < counted_bytes_) {
+      counted_line_ = line0;
+      counted_bytes_ = 0;
+      counted_chars_ = 0;
+    }
+    for (; counted_bytes_ < len; ++counted_bytes_) {  // valid UTF-8: count the lead bytes
+      counted_chars_ += (static_cast<unsigned char>(src_[start + counted_bytes_]) & 0xC0) != 0x80;
+    }
+    return {line0 + 1, counted_chars_ + 1};
   }
   std::pair<int, int> at_offset(std::size_t offset) const {
     int line = 1;
@@ -124,6 +134,9 @@ class Positions {
  private:
   std::string_view src_;
   std::vector<std::size_t> line_starts_;
+  mutable int counted_line_ = -1;
+  mutable std::size_t counted_bytes_ = 0;
+  mutable int counted_chars_ = 0;
 };
 
 Diagnostic finding(const char* rule, std::pair<int, int> pos, Text message, Text hint) {

@@ -1,0 +1,60 @@
+// Inputs that once crashed or stalled the loader, replayed: every file in tests/fuzz_regressions/
+// goes through the entry function of the fuzz target that found it (fuzz/entries.hpp), and the
+// inputs that took quadratic time are rebuilt here and timed (docs/reliability.md).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "../../fuzz/entries.hpp"
+#include "yaml_fast.hpp"
+
+namespace fs = std::filesystem;
+using namespace pilot;
+
+namespace {
+
+// Sanitizer builds run several times slower; the bounds below are for the plain build.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double k_slowdown = 6;
+#else
+constexpr double k_slowdown = 1;
+#endif
+
+template <class F>
+double seconds_of(F&& f) {
+  auto start = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A flow list of `n` items on one line: "levels: [1, 1, ...]".
+std::string one_line_list(std::size_t n, const std::string& item) {
+  std::string s = "levels: [";
+  for (std::size_t i = 0; i < n; ++i) s += (i == 0 ? "" : ",") + item;
+  return s + "]\n";
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions: a 1 MiB line of flow items is read in linear time") {
+  // Columns were counted from the start of the line for every node: 500,000 items on one line
+  // took hours. Both readers, ASCII and Chinese.
+  for (const std::string& item : {std::string("1"), std::string("中")}) {
+    std::string text = one_line_list(item == "1" ? 500000 : 250000, item);
+    REQUIRE(text.size() <= k_max_file_size);
+    YamlParse slow;
+    double s = seconds_of([&] { slow = detail::parse_yaml_with_yaml_cpp(text); });
+    CHECK(s < 5 * k_slowdown);
+    REQUIRE(slow.ok);
+    const YNode* levels = slow.root.find("levels");
+    REQUIRE(levels != nullptr);
+    REQUIRE(levels->items.size() == (item == "1" ? 500000u : 250000u));
+    // The last item's column, in characters: "levels: [" is 9, then item + ',' per item.
+    CHECK(levels->items.back().column == static_cast<int>(10 + 2 * (levels->items.size() - 1)));
+  }
+}
