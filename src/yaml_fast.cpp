@@ -22,6 +22,8 @@ struct GiveUp {};  // the text leaves the subset: let yaml-cpp read it
 constexpr std::size_t k_max_fast_keys = 64;
 // yaml-cpp refuses an implicit key whose ':' is more than this many bytes after its start.
 constexpr std::size_t k_max_key_span = 1024;
+// Room reserved for a mapping's entries: a record's largest mapping has about this many keys.
+constexpr std::size_t k_entries_hint = 8;
 
 struct Line {
   std::size_t start = 0;  // offset of the line's first byte
@@ -113,12 +115,18 @@ class FastReader {
   }
 
   // A node's mark: 1-based line, 1-based column in characters (the text is valid UTF-8).
-  void mark(YNode& node, std::size_t li, std::size_t col) const {
+  // Nodes are marked in file order, so the characters counted on the current line are kept:
+  // a long line of many nodes (a 1 MiB flow list) is counted once, not once per node.
+  void mark(YNode& node, std::size_t li, std::size_t col) {
     node.line = static_cast<int>(li) + 1;
-    int chars = 0;
+    if (li != counted_line_ || col < counted_bytes_) {
+      counted_line_ = li;
+      counted_bytes_ = 0;
+      counted_chars_ = 0;
+    }
     const char* p = src_.data() + lines_[li].start;
-    for (std::size_t i = 0; i < col; ++i) chars += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
-    node.column = chars + 1;
+    for (; counted_bytes_ < col; ++counted_bytes_) counted_chars_ += (static_cast<unsigned char>(p[counted_bytes_]) & 0xC0) != 0x80;
+    node.column = counted_chars_ + 1;
   }
 
   static void open(int depth) {
@@ -188,6 +196,7 @@ class FastReader {
   void block_mapping(std::size_t li, std::size_t col, YNode& map, int depth) {
     open(depth);
     map.kind = YNode::Kind::mapping;
+    map.entries.reserve(k_entries_hint);
     mark(map, li, col);
     while (true) {
       YNode key;
@@ -369,6 +378,7 @@ class FastReader {
   std::size_t flow_mapping(std::size_t li, std::size_t col, YNode& map, int depth) {
     open(depth);
     map.kind = YNode::Kind::mapping;
+    map.entries.reserve(k_entries_hint);
     mark(map, li, col);
     std::size_t c = skip_spaces(li, col + 1);
     if (at(li, c) == '}') return c + 1;
@@ -437,6 +447,9 @@ class FastReader {
   std::vector<Line> lines_;
   std::size_t cur_ = 0;  // first line not yet consumed
   std::vector<Diagnostic>* duplicates_ = nullptr;
+  std::size_t counted_line_ = npos;  // mark(): the line whose first counted_bytes_ bytes
+  std::size_t counted_bytes_ = 0;    // hold counted_chars_ characters
+  int counted_chars_ = 0;
 };
 
 }  // namespace
