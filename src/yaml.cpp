@@ -2,7 +2,7 @@
 
 #include <istream>
 #include <streambuf>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -221,7 +221,7 @@ class TreeBuilder : public YAML::EventHandler {
     YNode* node = nullptr;
     bool expecting_key = true;
     YNode pending_key;
-    std::unordered_set<std::string> keys;
+    std::unordered_map<std::string, int> keys;  // scalar key -> the line it first stands on
   };
 
   std::pair<int, int> pos(const YAML::Mark& mark) const {
@@ -276,9 +276,9 @@ class TreeBuilder : public YAML::EventHandler {
     }
     top.expecting_key = true;
     const YNode& key = top.pending_key;
-    if (key.is_scalar() && !top.keys.insert(key.value).second) {
-      const YNode* first = parent.find_key(key.value);
-      duplicates.push_back(detail::duplicate_key(key, first ? first->line : 0));
+    if (key.is_scalar()) {
+      auto [first, inserted] = top.keys.emplace(key.value, key.line);
+      if (!inserted) duplicates.push_back(detail::duplicate_key(key, first->second));
     }
     parent.entries.emplace_back(std::move(top.pending_key), std::move(n));
     top.pending_key = YNode{};
