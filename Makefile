@@ -9,8 +9,9 @@ PREFIX ?= /usr/local
 DEPS := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libtomlplusplus-dev \
         doctest-dev nlohmann-json3-dev python3 python3-yaml
 # What the tests run besides pilot: the shells whose completions they try, git (--changed-since),
-# dpkg-dev and file (cpack -G DEB), and node + npm for the independent JSON Schema validator.
-TEST_DEPS := zsh fish git dpkg-dev file
+# dpkg-dev and file (cpack -G DEB), node + npm for the independent JSON Schema validator, and
+# chromium (headless) with the Noto CJK fonts to render the HTML report, zlib to read its PNG.
+TEST_DEPS := zsh fish git dpkg-dev file chromium fonts-noto-cjk zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 ifeq ($(CI),true)
