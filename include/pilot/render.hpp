@@ -106,6 +106,35 @@ struct StyledTable {
 inline constexpr int k_min_shrunk_width = 8;
 std::string render_styled_table_text(const StyledTable& table, Color color, int width);
 
+// ---- self-contained HTML pages (html_*.cpp) ----------------------------------------------
+// One HTML5 document per view, to mail or forward in chat apps: UTF-8 (`<meta charset>`),
+// `lang="zh-CN"` or `en`, inline CSS and inline SVG only (no script, no external resource; a
+// Content-Security-Policy meta forbids both), responsive (viewport meta; tables scroll
+// sideways on a phone), A4 and grey-scale friendly in print (@page, @media print; chart
+// series differ in lightness and pattern and carry their numbers), fonts from the system
+// (Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif). Every value from the data is
+// escaped (html_escape).
+//
+// The report page has the sections of render_report_markdown plus two charts: completion per
+// pilot major against its quota (held, planned, remaining) and report punctuality per college
+// (on time / late / missing), the latter from `year`'s colleges (compute_compliance for the
+// due date's year, from the same ProgressBook).
+std::string render_report_html(const ReportView& view, const ComplianceView& year, Lang lang);
+// The compliance page: the sections of render_compliance_markdown plus charts of points per
+// college, completion per pilot major and report punctuality per college.
+std::string render_compliance_html(const ComplianceView& view, Lang lang);
+
+// `&`, `<`, `>`, `"` and `'` as character references: safe in HTML text, attribute values and SVG.
+std::string html_escape(std::string_view s);
+
+// ---- pilot list (src/views/list_render.cpp) ------------------------------------------------
+// docs/list-format.md documents the JSON keys and CSV columns of every kind. JSON and CSV are
+// the same in both languages; the table's column titles follow `style.lang`.
+struct ListView;
+std::string render_list_json(const ListView& view);
+std::string render_list_csv(const ListView& view, bool bom);
+std::string render_list_text(const ListView& view, const ViewStyle& style);
+
 // The longest prefix of `text` no wider than `width` display columns, with "…" appended when
 // anything was cut (the result, "…" included, is at most `width` wide).
 std::string truncate_to_width(std::string_view text, int width);

@@ -263,4 +263,47 @@ struct ComplianceView {
 ComplianceView compute_compliance(const Repository& repo, const ProgressBook& book, const Analysis& analysis,
                                   int year);
 
+// ---- pilot list ---------------------------------------------------------------------------
+
+// Which records `pilot list` shows; 0 and "" do not filter. docs/list-format.md says what each
+// filter means for each kind:
+//   - year: pilots by `year`; quota changes by their year folder; exams and funds by `date`,
+//     reports by `due` (else their year folder); certificates listed in that year
+//     (listed_from <= year <= listed_to); colleges, majors and sites have no year and all stay.
+//   - college / major: records that concern it. A pilot concerns its majors and their colleges;
+//     a quota change, its pilot's; an exam, its pilot's and those of its results; a report, its
+//     major and that major's college; a certificate, the majors (and colleges) of the pilots of
+//     it; a college, itself and its majors; a major, itself and its college; a site, its college
+//     and that college's majors; a fund, its college and its pilot's majors (without a pilot,
+//     its college's majors).
+struct ListFilter {
+  int year = 0;
+  std::string college;
+  std::string major;
+};
+
+// One record, with what the repository knows beyond its file (effective values).
+struct ListEntry {
+  const RecordBase* record = nullptr;  // a College, Major, ... as ListView::kind says
+  // Pilots: quotas after the quota change in effect (ProgressBook; approved pilots only), one
+  // per entry of `majors` in file order (nullopt where the file's quota is missing or invalid
+  // and no change sets it); their sum; and whether a change is in effect.
+  std::vector<std::optional<long long>> effective_quotas;
+  long long quota = 0;  // pilots: the file's quotas summed (ProgressBook::original_quota)
+  long long effective_quota = 0;
+  bool quota_changed = false;
+  std::string effective_lead;  // pilots: lead_major, or the only major of a single-major pilot
+  bool in_effect = false;      // quota changes: the one that sets its pilot's quota now
+};
+
+struct ListView {
+  Kind kind = Kind::college;
+  ListFilter filter;
+  std::vector<ListEntry> entries;  // by file path
+};
+
+// The records of `kind` that pass `filter`. O(records of the kind + majors and pilots); the
+// entries point into `repo`, which must outlive the view.
+ListView compute_list(const Repository& repo, const ProgressBook& book, Kind kind, const ListFilter& filter);
+
 }  // namespace pilot

@@ -1,8 +1,79 @@
-// PLACEHOLDER: registers nothing until its issue implements `pilot list`.
-#include "common.hpp"
+// pilot list KIND: every record of a kind with its fields, file path and effective values, for
+// scripts (SPEC §4; docs/list-format.md). A view, not a validation: exit 0 whatever it finds.
+#include <iostream>
+#include <memory>
+
+#include "pilot/progress.hpp"
+#include "pilot/views.hpp"
+#include "view_output.hpp"
 
 namespace pilot::cli {
 
-void setup_list(CLI::App&, Globals&) {}
+namespace {
+
+// The kinds as the command line spells them (model.hpp's table, so completions offer them).
+std::vector<std::string> kind_names() {
+  std::vector<std::string> names;
+  for (Kind k : k_all_kinds) names.emplace_back(kind_name(k));
+  return names;
+}
+
+const std::vector<std::string> k_list_formats{"table", "csv", "json"};
+
+struct ListOptions {
+  std::string kind;
+  int year = 0;
+  std::string college;
+  std::string major;
+  ViewOutputOptions output;
+};
+
+// A --college or --major naming nothing in the repository is a usage error, with a "did you mean".
+template <class T>
+void check_known(const Repository& repo, const std::vector<T>& records, Kind kind, const std::string& id,
+                 const char* option) {
+  if (id.empty() || repo.knows(kind, id)) return;
+  std::vector<std::string_view> ids;
+  for (const T& r : records) ids.push_back(r.id.value);
+  std::string message = std::string(option) + ": no " + kind_name(kind) + " \"" + id + "\" in the repository";
+  if (std::string guess = closest_match(id, ids); !guess.empty()) message += " (did you mean \"" + guess + "\"?)";
+  throw UsageError(message);
+}
+
+int run_list(const ListOptions& o, const Globals& g) {
+  Date today = as_of(g);
+  Repository repo = load(g);
+  check_known(repo, repo.colleges, Kind::college, o.college, "--college");
+  check_known(repo, repo.majors, Kind::major, o.major, "--major");
+  ProgressBook book(repo, today);
+  auto kind = parse_kind(o.kind);
+  if (!kind) throw UsageError("unknown kind \"" + o.kind + "\"");  // IsMember already refused it
+  ListView view = compute_list(repo, book, *kind, ListFilter{o.year, o.college, o.major});
+
+  const std::string& f = o.output.format;
+  if (f == "json") std::cout << render_list_json(view);
+  else if (f == "csv") std::cout << render_list_csv(view, !o.output.no_bom);
+  else std::cout << render_list_text(view, view_style(o.output, g));
+  return 0;
+}
+
+}  // namespace
+
+void setup_list(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<ListOptions>();
+  CLI::App* sub = app.add_subcommand("list", "the records of a kind with their fields and files, for scripts / 记录清单");
+  std::string kinds;
+  for (const auto& k : kind_names()) kinds += (kinds.empty() ? "" : " | ") + k;
+  sub->add_option("KIND", o->kind, kinds)
+      ->required()
+      ->check(CLI::IsMember(kind_names()));
+  sub->add_option("--year", o->year, "only records of this year (pilots, quota changes, exams, reports, funds; "
+                                     "certificates listed that year)")
+      ->check(CLI::Range(1900, 9999));
+  sub->add_option("--college", o->college, "only records that concern this college (id)");
+  sub->add_option("--major", o->major, "only records that concern this major (code)");
+  add_view_output_options(*sub, o->output, "table", k_list_formats);
+  sub->callback([o, &g] { g.exit_code = run_list(*o, g); });
+}
 
 }  // namespace pilot::cli

@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
 #include "pilot/render.hpp"
+#include "pilot/write.hpp"
 
 namespace pilot::cli {
 
@@ -19,11 +21,16 @@ struct ViewOutputOptions {
   int width = -1;  // -1: the terminal's width when stdout is a terminal, else no limit
 };
 
-// --format (default `default_format`), --no-bom, --width.
-inline void add_view_output_options(CLI::App& sub, ViewOutputOptions& o, const std::string& default_format) {
+// The formats of `report` and `compliance`: the view formats plus a self-contained HTML page.
+inline const std::vector<std::string> k_page_formats{"table", "md", "csv", "json", "html"};
+
+// --format (one of `formats`, default `default_format`), --no-bom, --width.
+inline void add_view_output_options(CLI::App& sub, ViewOutputOptions& o, const std::string& default_format,
+                                    const std::vector<std::string>& formats = k_table_formats) {
   o.format = default_format;
-  sub.add_option("--format", o.format, "table | md | csv | json (default: " + default_format + ")")
-      ->check(CLI::IsMember(k_table_formats));
+  std::string names;
+  for (const auto& f : formats) names += (names.empty() ? "" : " | ") + f;
+  sub.add_option("--format", o.format, names + " (default: " + default_format + ")")->check(CLI::IsMember(formats));
   sub.add_flag("--no-bom", o.no_bom, "CSV without the UTF-8 byte order mark (Excel needs it for Chinese)");
   sub.add_option("--width", o.width, "fit tables into this many columns, 0 = no limit (default: the terminal's width)")
       ->check(CLI::Range(0, 10000));
@@ -44,8 +51,39 @@ inline int view_width(const ViewOutputOptions& o) {
   return 0;
 }
 
+// -o FILE: where a view goes ("" or "-": stdout).
+inline void add_output_file_option(CLI::App& sub, std::string& path) {
+  sub.add_option("-o,--output", path, "write to this file instead of stdout (replaced whole, never half-written)");
+}
+
+// Prints `text` to stdout, or writes it to `path` atomically (a temporary file beside it, then
+// a rename). A file that cannot be written is a UsageError (exit 2) naming it, in `lang`.
+inline void emit_output(const std::string& path, const std::string& text, Lang lang) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return;
+  }
+  try {
+    AtomicFile file(std::filesystem::absolute(path), path, posix_file_system());
+    file.write(text);
+    if (auto warning = file.commit(Overwrite::yes)) std::cerr << "pilot: warning: " << warning->in(lang) << "\n";
+  } catch (const WriteError& e) {
+    throw UsageError(e.text.in(lang));
+  }
+}
+
 inline ViewStyle view_style(const ViewOutputOptions& o, const Globals& g) {
   return ViewStyle{lang_of(g), color_of(g), view_width(o)};
+}
+
+// The style of a table going to `file` (-o): a file is no terminal, so no fitting (unless
+// --width) and no colour (unless --color always).
+inline ViewStyle view_style(const ViewOutputOptions& o, const Globals& g, const std::string& file) {
+  ViewStyle s = view_style(o, g);
+  if (file.empty() || file == "-") return s;
+  if (o.width < 0) s.width = 0;
+  if (g.color != "always") s.color = Color::no;
+  return s;
 }
 
 }  // namespace pilot::cli
