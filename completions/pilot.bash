@@ -6,7 +6,7 @@
 # The subcommands of a command path ('' is pilot itself; 'add pilot' is two deep).
 _pilot_commands() {
   case "$1" in
-    '') echo 'validate rules explain calendar status report compliance init add approve reject completions schema' ;;
+    '') echo 'validate rules explain calendar status report compliance list init add approve reject completions schema' ;;
     'add') echo 'college major certificate pilot quota-change exam report site fund' ;;
   esac
 }
@@ -20,8 +20,9 @@ _pilot_options() {
     'explain') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
     'calendar') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --format --no-bom' ;;
     'status') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --major --certificate --format --no-bom --width' ;;
-    'report') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --format --no-bom --width' ;;
-    'compliance') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --format --no-bom --width' ;;
+    'report') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --format --no-bom --width --output -o' ;;
+    'compliance') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --format --no-bom --width --output -o' ;;
+    'list') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --major --format --no-bom --width' ;;
     'init') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --name' ;;
     'add') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
     'add college') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --name --leader --notes --waiver --waivers --force --dry-run' ;;
@@ -58,11 +59,20 @@ _pilot_value() {
     'status|--format') echo 'words table md csv json' ;;
     'status|--width') echo 'any' ;;
     'report|--date') echo 'any' ;;
-    'report|--format') echo 'words table md csv json' ;;
+    'report|--format') echo 'words table md csv json html' ;;
     'report|--width') echo 'any' ;;
+    'report|--output') echo 'any' ;;
+    'report|-o') echo 'any' ;;
     'compliance|--year') echo 'any' ;;
-    'compliance|--format') echo 'words table md csv json' ;;
+    'compliance|--format') echo 'words table md csv json html' ;;
     'compliance|--width') echo 'any' ;;
+    'compliance|--output') echo 'any' ;;
+    'compliance|-o') echo 'any' ;;
+    'list|--year') echo 'any' ;;
+    'list|--college') echo 'ids college' ;;
+    'list|--major') echo 'ids major' ;;
+    'list|--format') echo 'words table csv json' ;;
+    'list|--width') echo 'any' ;;
     'init|--name') echo 'any' ;;
     'add college|--id') echo 'any' ;;
     'add college|--name') echo 'any' ;;
@@ -179,6 +189,7 @@ _pilot_value() {
 _pilot_positional() {
   case "$1|$2" in
     'explain|0') echo 'ids rule' ;;
+    'list|0') echo 'words college major certificate pilot quota-change exam report site fund' ;;
     'init|0') echo 'dirs' ;;
     'approve|0') echo 'ids pilot' ;;
     'reject|0') echo 'ids pilot' ;;

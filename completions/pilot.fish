@@ -15,6 +15,7 @@ function __pilot_commands
                 'status	one row per pilot major: quota, attendance, reports, findings / 试点进度' \
                 'report	the fortnightly summary for a due date / 双周报汇总' \
                 'compliance	year-end performance: quotas met, points, punctuality / 绩效考核' \
+                'list	the records of a kind with their fields and files, for scripts / 记录清单' \
                 'init	create a new data repository / 新建试点数据仓库' \
                 'add	write one new record, checked by every rule first / 新增一条记录(先检查全部规则)' \
                 'approve	record that the province approved a pilot application / 记录省里批准了试点申报' \
@@ -140,9 +141,11 @@ function __pilot_options
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
                 '--date	the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)' \
-                '--format	table | md | csv | json (default: md)' \
+                '--format	table | md | csv | json | html (default: md)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)'
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written)'
         case 'compliance'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -156,7 +159,27 @@ function __pilot_options
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
                 '--year	pilot year (default: the year of --as-of)' \
-                '--format	table | md | csv | json (default: table)' \
+                '--format	table | md | csv | json | html (default: table)' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+        case 'list'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--year	only records of this year (pilots, quota changes, exams, reports, funds; certificates listed that year)' \
+                '--college	only records that concern this college (id)' \
+                '--major	only records that concern this major (code)' \
+                '--format	table | csv | json (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
                 '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)'
         case 'init'
@@ -503,14 +526,32 @@ function __pilot_value
         case 'report|--date'
             echo 'any'
         case 'report|--format'
-            echo 'words table md csv json'
+            echo 'words table md csv json html'
         case 'report|--width'
+            echo 'any'
+        case 'report|--output'
+            echo 'any'
+        case 'report|-o'
             echo 'any'
         case 'compliance|--year'
             echo 'any'
         case 'compliance|--format'
-            echo 'words table md csv json'
+            echo 'words table md csv json html'
         case 'compliance|--width'
+            echo 'any'
+        case 'compliance|--output'
+            echo 'any'
+        case 'compliance|-o'
+            echo 'any'
+        case 'list|--year'
+            echo 'any'
+        case 'list|--college'
+            echo 'ids college'
+        case 'list|--major'
+            echo 'ids major'
+        case 'list|--format'
+            echo 'words table csv json'
+        case 'list|--width'
             echo 'any'
         case 'init|--name'
             echo 'any'
@@ -738,6 +779,8 @@ function __pilot_positional
     switch "$argv[1]|$argv[2]"
         case 'explain|0'
             echo 'ids rule'
+        case 'list|0'
+            echo 'words college major certificate pilot quota-change exam report site fund'
         case 'init|0'
             echo 'dirs'
         case 'approve|0'

@@ -14,6 +14,7 @@ namespace {
 struct ComplianceOptions {
   int year = 0;  // 0: as-of's year
   ViewOutputOptions output;
+  std::string output_file;  // -o: "" = stdout
 };
 
 int run_compliance(const ComplianceOptions& o, const Globals& g) {
@@ -24,10 +25,13 @@ int run_compliance(const ComplianceOptions& o, const Globals& g) {
   ComplianceView view = compute_compliance(repo, book, analysis, o.year != 0 ? o.year : today.year);
 
   const std::string& f = o.output.format;
-  if (f == "json") std::cout << render_compliance_json(view);
-  else if (f == "csv") std::cout << render_compliance_csv(view, !o.output.no_bom);
-  else if (f == "md") std::cout << render_compliance_markdown(view, lang_of(g));
-  else std::cout << render_compliance_text(view, view_style(o.output, g));
+  std::string text;
+  if (f == "json") text = render_compliance_json(view);
+  else if (f == "csv") text = render_compliance_csv(view, !o.output.no_bom);
+  else if (f == "md") text = render_compliance_markdown(view, lang_of(g));
+  else if (f == "html") text = render_compliance_html(view, lang_of(g));
+  else text = render_compliance_text(view, view_style(o.output, g, o.output_file));
+  emit_output(o.output_file, text, lang_of(g));
   return 0;
 }
 
@@ -37,7 +41,8 @@ void setup_compliance(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ComplianceOptions>();
   CLI::App* sub = app.add_subcommand("compliance", "year-end performance: quotas met, points, punctuality / 绩效考核");
   sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)")->check(CLI::Range(1900, 9999));
-  add_view_output_options(*sub, o->output, "table");
+  add_view_output_options(*sub, o->output, "table", k_page_formats);
+  add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_compliance(*o, g); });
 }
 

@@ -18,6 +18,7 @@ namespace {
 struct ReportOptions {
   std::string date;  // "": the latest due date on or before as-of
   ViewOutputOptions output;
+  std::string output_file;  // -o: "" = stdout
 };
 
 // The due date the summary is for; throws UsageError when there is none or it is not one.
@@ -60,10 +61,13 @@ int run_report(const ReportOptions& o, const Globals& g) {
   ReportView view = compute_report(repo, book, analysis, due);
 
   const std::string& f = o.output.format;
-  if (f == "json") std::cout << render_report_json(view);
-  else if (f == "csv") std::cout << render_report_csv(view, !o.output.no_bom);
-  else if (f == "table") std::cout << render_report_text(view, view_style(o.output, g));
-  else std::cout << render_report_markdown(view, lang_of(g));
+  std::string text;
+  if (f == "json") text = render_report_json(view);
+  else if (f == "csv") text = render_report_csv(view, !o.output.no_bom);
+  else if (f == "table") text = render_report_text(view, view_style(o.output, g, o.output_file));
+  else if (f == "html") text = render_report_html(view, compute_compliance(repo, book, analysis, due.year), lang_of(g));
+  else text = render_report_markdown(view, lang_of(g));
+  emit_output(o.output_file, text, lang_of(g));
   return 0;
 }
 
@@ -73,7 +77,8 @@ void setup_report(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ReportOptions>();
   CLI::App* sub = app.add_subcommand("report", "the fortnightly summary for a due date / 双周报汇总");
   sub->add_option("--date", o->date, "the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)");
-  add_view_output_options(*sub, o->output, "md");
+  add_view_output_options(*sub, o->output, "md", k_page_formats);
+  add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_report(*o, g); });
 }
 

@@ -68,6 +68,11 @@ struct Document {
 std::string document_text(const Document& doc, const ViewStyle& style);
 std::string document_markdown(const Document& doc, Lang lang);
 
+// The documents that render_report_* and render_compliance_* print (the HTML pages of
+// html_*.cpp show the same sections).
+Document report_document(const ReportView& view, Lang lang);
+Document compliance_document(const ComplianceView& view, Lang lang);
+
 // Findings counted by rule, as a table (rules with nothing open, and nothing waived when
 // `with_waived`, are left out). Defined in views_report.cpp.
 Section findings_section(const std::vector<RuleCount>& counts, Lang lang, bool with_waived);

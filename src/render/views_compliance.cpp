@@ -139,6 +139,8 @@ Json college_json(const CollegeCompliance& c) {
 
 }  // namespace
 
+Document view_render::compliance_document(const ComplianceView& view, Lang lang) { return document(view, lang); }
+
 std::string render_compliance_text(const ComplianceView& view, const ViewStyle& style) {
   return document_text(document(view, style.lang), style);
 }

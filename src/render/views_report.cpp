@@ -189,6 +189,8 @@ Document document(const ReportView& view, Lang lang) {
 
 }  // namespace
 
+Document view_render::report_document(const ReportView& view, Lang lang) { return document(view, lang); }
+
 std::string render_report_text(const ReportView& view, const ViewStyle& style) {
   return document_text(document(view, style.lang), style);
 }
