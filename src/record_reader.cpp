@@ -10,11 +10,13 @@
 namespace pilot {
 
 RecordReader::RecordReader(const YNode& map, std::string path, std::vector<Diagnostic>& out)
-    : map_(map), path_(std::move(path)), out_(out) {}
+    : map_(map), path_(std::move(path)), out_(out) {
+  known_.reserve(16);
+}
 
 RecordReader::~RecordReader() {
   for (const auto& [k, v] : map_.entries) {
-    std::string key = k.is_scalar() ? k.value : std::string("?");
+    std::string_view key = k.is_scalar() ? std::string_view(k.value) : std::string_view("?");
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     std::string guess = closest_match(key, known_);
     std::string list;
@@ -52,8 +54,8 @@ Pos RecordReader::key_pos(std::string_view key) const {
 
 const YNode* RecordReader::scalar(std::string_view key, Need need, Pos& pos, bool& present) {
   const YNode* v = node(key);
-  const YNode* k = map_.find_key(key);
   if (v == nullptr || v->is_null()) {
+    const YNode* k = map_.find_key(key);
     if (need == Need::required) {
       const YNode& at = k != nullptr ? *k : map_;
       problem(at, {fmt::format("缺少必填的键 “{}”", where(key)), fmt::format("missing required key \"{}\"", where(key))},

@@ -1,4 +1,7 @@
 // One file's bytes -> one record (parse_record), and records -> Repository (add_parsed).
+#include <array>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "pilot/repository.hpp"
@@ -24,39 +27,40 @@ Diagnostic s006(Text message, Text hint) {
 
 // Reads the parts of a path: kind folder, optional year folder, report major folder, stem.
 bool place(Kind kind, const std::string& rel, RecordBase& base, std::vector<Diagnostic>& out) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
+  std::array<std::string_view, 4> parts;  // the first four parts: more is misplaced anyway
+  std::size_t count = 0;
+  std::string_view rest(rel), name;
   while (true) {
-    auto slash = rel.find('/', start);
-    parts.push_back(rel.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
+    auto slash = rest.find('/');
+    name = rest.substr(0, slash);
+    if (count < parts.size()) parts[count] = name;
+    ++count;
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
   }
-  std::string name = parts.back();
-  auto dot = name.rfind('.');
-  base.stem = dot == std::string::npos ? name : name.substr(0, dot);
+  base.stem = std::string(name.substr(0, name.rfind('.')));
   bool yearly = kind == Kind::pilot || kind == Kind::quota_change || kind == Kind::exam ||
                 kind == Kind::report || kind == Kind::fund;
   std::size_t expected = kind == Kind::report ? 4 : yearly ? 3 : 2;
-  std::string layout = kind == Kind::report ? "reports/<年>/<专业代码>/<YYYY-MM-DD>.yaml"
-                       : yearly             ? fmt::format("{}/<年>/<编号>.yaml", kind_folder(kind))
-                                            : fmt::format("{}/<编号>.yaml", kind_folder(kind));
-  std::string layout_en = kind == Kind::report ? "reports/<year>/<major-code>/<YYYY-MM-DD>.yaml"
-                          : yearly             ? fmt::format("{}/<year>/<id>.yaml", kind_folder(kind))
-                                               : fmt::format("{}/<id>.yaml", kind_folder(kind));
   auto misplaced = [&] {
+    std::string layout = kind == Kind::report ? "reports/<年>/<专业代码>/<YYYY-MM-DD>.yaml"
+                         : yearly             ? fmt::format("{}/<年>/<编号>.yaml", kind_folder(kind))
+                                              : fmt::format("{}/<编号>.yaml", kind_folder(kind));
+    std::string layout_en = kind == Kind::report ? "reports/<year>/<major-code>/<YYYY-MM-DD>.yaml"
+                            : yearly             ? fmt::format("{}/<year>/<id>.yaml", kind_folder(kind))
+                                                 : fmt::format("{}/<id>.yaml", kind_folder(kind));
     out.push_back(s006({fmt::format("文件位置不对：{}应放在 {}", kind_name_zh(kind), layout),
                         fmt::format("file is not where a {} belongs: {}", kind_name(kind), layout_en)},
                        {"把文件移到正确的文件夹", "move the file to the right folder"}));
     return false;
   };
-  if (parts.size() != expected) return misplaced();
+  if (count != expected) return misplaced();
   if (yearly) {
-    const std::string& y = parts[1];
-    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) return misplaced();
-    base.folder_year = std::stoi(y);
+    std::string_view y = parts[1];
+    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string_view::npos) return misplaced();
+    base.folder_year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
   }
-  if (kind == Kind::report) base.folder_major = parts[2];
+  if (kind == Kind::report) base.folder_major = std::string(parts[2]);
   return true;
 }
 
@@ -279,7 +283,7 @@ void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
       RecordReader s(*sections, "sections", out);
       for (const char* key : k_report_sections) {
         auto t = s.text(key, Need::policy);
-        if (t.present) rep.sections.value[key] = t;
+        if (t.present) rep.sections.value[key] = std::move(t);
       }
     }
   }
@@ -323,9 +327,9 @@ void read_fund(RecordReader& r, Fund& f) {
 }
 
 template <class T, class F>
-AnyRecord read_as(const YNode& root, RecordBase& placed, std::vector<Diagnostic>& out, F&& f) {
+AnyRecord read_as(const YNode& root, RecordBase&& placed, std::vector<Diagnostic>& out, F&& f) {
   T rec;
-  static_cast<RecordBase&>(rec) = placed;
+  static_cast<RecordBase&>(rec) = std::move(placed);
   {
     RecordReader r(root, "", out);
     r.common(rec);
@@ -366,23 +370,23 @@ ParsedFile parse_record(Kind kind, const std::string& rel_path, std::string_view
       out.push_back(std::move(d));
     } else if (placed) {
       switch (kind) {
-        case Kind::college: parsed.record = read_as<College>(root, base, out, read_college); break;
-        case Kind::major: parsed.record = read_as<Major>(root, base, out, read_major); break;
-        case Kind::certificate: parsed.record = read_as<Certificate>(root, base, out, read_certificate); break;
+        case Kind::college: parsed.record = read_as<College>(root, std::move(base), out, read_college); break;
+        case Kind::major: parsed.record = read_as<Major>(root, std::move(base), out, read_major); break;
+        case Kind::certificate: parsed.record = read_as<Certificate>(root, std::move(base), out, read_certificate); break;
         case Kind::pilot:
-          parsed.record = read_as<Pilot>(root, base, out, [&](RecordReader& r, Pilot& p) { read_pilot(r, p, out); });
+          parsed.record = read_as<Pilot>(root, std::move(base), out, [&](RecordReader& r, Pilot& p) { read_pilot(r, p, out); });
           break;
         case Kind::quota_change:
-          parsed.record = read_as<QuotaChange>(root, base, out, [&](RecordReader& r, QuotaChange& q) { read_quota_change(r, q, out); });
+          parsed.record = read_as<QuotaChange>(root, std::move(base), out, [&](RecordReader& r, QuotaChange& q) { read_quota_change(r, q, out); });
           break;
         case Kind::exam:
-          parsed.record = read_as<Exam>(root, base, out, [&](RecordReader& r, Exam& e) { read_exam(r, e, out); });
+          parsed.record = read_as<Exam>(root, std::move(base), out, [&](RecordReader& r, Exam& e) { read_exam(r, e, out); });
           break;
         case Kind::report:
-          parsed.record = read_as<Report>(root, base, out, [&](RecordReader& r, Report& rep) { read_report(r, rep, out); });
+          parsed.record = read_as<Report>(root, std::move(base), out, [&](RecordReader& r, Report& rep) { read_report(r, rep, out); });
           break;
-        case Kind::site: parsed.record = read_as<Site>(root, base, out, read_site); break;
-        case Kind::fund: parsed.record = read_as<Fund>(root, base, out, read_fund); break;
+        case Kind::site: parsed.record = read_as<Site>(root, std::move(base), out, read_site); break;
+        case Kind::fund: parsed.record = read_as<Fund>(root, std::move(base), out, read_fund); break;
       }
     }
   }

@@ -5,11 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <thread>
 
 #include <fmt/format.h>
@@ -52,13 +54,17 @@ Diagnostic s005(const std::string& file, Text message, Text hint) {
 // A file found below a kind folder, before reading.
 struct Candidate {
   Kind kind;
-  std::string rel;
-  fs::path path;  // what to open (a symlink's resolved target)
-  std::optional<Diagnostic> refused;  // S005 without reading
+  std::string rel;   // relative to root, '/'-separated
+  std::string path;  // what to open: the entry's path, or a symlink's resolved target
+  std::unique_ptr<Diagnostic> refused;  // S005 without reading
 };
 
-bool is_record_name(const fs::path& p) {
-  auto ext = p.extension().string();
+// Whether a file name has the extension .yaml or .yml (as fs::path::extension() sees it: a
+// leading dot does not start an extension).
+bool is_record_name(std::string_view name) {
+  auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view ext = name.substr(dot);
   return ext == ".yaml" || ext == ".yml";
 }
 
@@ -68,36 +74,46 @@ bool inside(const fs::path& child, const fs::path& root) {
   return c.size() > r.size() && c.compare(0, r.size(), r) == 0 && c[r.size()] == '/';
 }
 
+// Every *.yaml / *.yml below root/<kind folder>. Uses the file types the directory listing
+// gives (no stat per file, except to resolve symlinks); paths are plain strings.
 void collect(const fs::path& root, const fs::path& canonical_root, Kind kind, std::vector<Candidate>& out) {
   fs::path dir = root / kind_folder(kind);
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(dir, ec))) return;
+  const std::size_t dir_length = dir.native().size();
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;
-    if (!is_record_name(entry.path())) continue;
-    Candidate c{kind, entry.path().lexically_relative(root).generic_string(), entry.path(), std::nullopt};
-    auto st = entry.symlink_status(ec);
-    if (fs::is_symlink(st)) {
+    const std::string& native = entry.path().native();
+    auto slash = native.rfind('/');
+    if (!is_record_name(std::string_view(native).substr(slash == std::string::npos ? 0 : slash + 1))) continue;
+    // entry paths are dir + "/" + the path below it
+    Candidate c{kind, kind_folder(kind) + native.substr(dir_length), native, nullptr};
+    std::error_code type_ec;
+    if (entry.is_symlink(type_ec)) {
       std::error_code ec2;
       fs::path target = fs::canonical(entry.path(), ec2);
       if (ec2) {
-        c.refused = s005(c.rel, {"符号链接循环或指向不存在的文件", "symlink loops or points to nothing"},
-                         {"把链接换成真实文件", "replace the link with the real file"});
+        c.refused = std::make_unique<Diagnostic>(
+            s005(c.rel, {"符号链接循环或指向不存在的文件", "symlink loops or points to nothing"},
+                 {"把链接换成真实文件", "replace the link with the real file"}));
       } else if (!inside(target, canonical_root)) {
-        c.refused = s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
-                         {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"});
+        c.refused = std::make_unique<Diagnostic>(
+            s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
+                 {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"}));
       } else if (!fs::is_regular_file(fs::status(target, ec2))) {
-        c.refused = s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
-                         {"把链接换成真实文件", "replace the link with the real file"});
+        c.refused = std::make_unique<Diagnostic>(
+            s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
+                 {"把链接换成真实文件", "replace the link with the real file"}));
       } else {
-        c.path = target;
+        c.path = target.native();
       }
-    } else if (fs::is_directory(st)) {
+    } else if (entry.is_directory(type_ec)) {
       continue;
-    } else if (!fs::is_regular_file(st)) {
-      c.refused = s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
-                       {"删除它，记录必须是普通文件", "remove it: records are regular files"});
+    } else if (!entry.is_regular_file(type_ec)) {
+      c.refused = std::make_unique<Diagnostic>(
+          s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
+               {"删除它，记录必须是普通文件", "remove it: records are regular files"}));
     }
     out.push_back(std::move(c));
   }
@@ -136,7 +152,8 @@ std::optional<Diagnostic> read_file(const Candidate& c, std::string& bytes) {
   return std::nullopt;
 }
 
-ParsedFile load_one(const Candidate& c) {
+// Reads and parses one candidate; `bytes` is the calling thread's buffer, reused file after file.
+ParsedFile load_one(const Candidate& c, std::string& bytes) {
   if (c.refused) {
     ParsedFile p;
     p.kind = c.kind;
@@ -144,7 +161,6 @@ ParsedFile load_one(const Candidate& c) {
     p.diagnostics.push_back(*c.refused);
     return p;
   }
-  std::string bytes;
   if (auto problem = read_file(c, bytes)) {
     ParsedFile p;
     p.kind = c.kind;
@@ -177,6 +193,38 @@ std::string stem_of(const std::string& rel) {
   auto dot = name.rfind('.');
   return dot == std::string::npos ? name : name.substr(0, dot);
 }
+
+// The records of type T in a repository.
+template <class T>
+std::vector<T>& records_of(Repository& repo) {
+  if constexpr (std::is_same_v<T, College>) return repo.colleges;
+  else if constexpr (std::is_same_v<T, Major>) return repo.majors;
+  else if constexpr (std::is_same_v<T, Certificate>) return repo.certificates;
+  else if constexpr (std::is_same_v<T, Pilot>) return repo.pilots;
+  else if constexpr (std::is_same_v<T, QuotaChange>) return repo.quota_changes;
+  else if constexpr (std::is_same_v<T, Exam>) return repo.exams;
+  else if constexpr (std::is_same_v<T, Report>) return repo.reports;
+  else if constexpr (std::is_same_v<T, Site>) return repo.sites;
+  else return repo.funds;
+}
+
+// Calls f with the vector of records of kind k.
+template <class F>
+void with_records(Repository& repo, Kind k, F&& f) {
+  switch (k) {
+    case Kind::college: f(repo.colleges); break;
+    case Kind::major: f(repo.majors); break;
+    case Kind::certificate: f(repo.certificates); break;
+    case Kind::pilot: f(repo.pilots); break;
+    case Kind::quota_change: f(repo.quota_changes); break;
+    case Kind::exam: f(repo.exams); break;
+    case Kind::report: f(repo.reports); break;
+    case Kind::site: f(repo.sites); break;
+    case Kind::fund: f(repo.funds); break;
+  }
+}
+
+std::size_t kind_index(Kind k) { return static_cast<std::size_t>(k); }
 
 }  // namespace
 
@@ -235,20 +283,8 @@ void add_parsed(Repository& repo, ParsedFile&& parsed) {
     repo.unreadable_ids[parsed.kind].insert(stem_of(parsed.file));
     return;
   }
-  std::visit(
-      [&](auto&& rec) {
-        using T = std::decay_t<decltype(rec)>;
-        if constexpr (std::is_same_v<T, College>) repo.colleges.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Major>) repo.majors.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Certificate>) repo.certificates.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Pilot>) repo.pilots.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, QuotaChange>) repo.quota_changes.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Exam>) repo.exams.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Report>) repo.reports.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Site>) repo.sites.push_back(std::move(rec));
-        else if constexpr (std::is_same_v<T, Fund>) repo.funds.push_back(std::move(rec));
-      },
-      std::move(*parsed.record));
+  std::visit([&](auto&& rec) { records_of<std::decay_t<decltype(rec)>>(repo).push_back(std::move(rec)); },
+             std::move(*parsed.record));
 }
 
 fs::path find_repository(const std::optional<fs::path>& explicit_dir, const fs::path& start) {
@@ -291,18 +327,37 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
   for (Kind k : k_all_kinds) collect(root, canonical_root, k, candidates);
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.rel < b.rel; });
 
-  std::vector<ParsedFile> parsed(candidates.size());
+  // Each file's record is moved into a slot of its kind's vector, sized before the threads
+  // start: threads write disjoint elements, and records land in path order with no copy and no
+  // second array of every parsed file. Findings wait per file, to be added in path order.
+  const std::size_t n = candidates.size();
+  std::vector<std::size_t> slot(n);
+  std::array<std::size_t, std::size(k_all_kinds)> per_kind{};
+  for (std::size_t i = 0; i < n; ++i) slot[i] = per_kind[kind_index(candidates[i].kind)]++;
+  for (Kind k : k_all_kinds) with_records(repo, k, [&](auto& records) { records.resize(per_kind[kind_index(k)]); });
+  std::vector<std::vector<Diagnostic>> findings(n);
+  std::vector<char> has_record(n, 0);
+
   unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, candidates.size() / 16)));
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, n / 16)));
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < candidates.size(); i = next++) {
+    std::string buffer;
+    for (std::size_t i = next++; i < n; i = next++) {
+      const Candidate& c = candidates[i];
+      ParsedFile parsed;
       try {
-        parsed[i] = load_one(candidates[i]);
+        parsed = load_one(c, buffer);
       } catch (const std::exception& e) {  // e.g. out of memory on one file: report, go on
-        parsed[i] = ParsedFile{candidates[i].kind, candidates[i].rel, std::nullopt,
-                               {s005(candidates[i].rel, {std::string("无法读取：") + e.what(), std::string("cannot read: ") + e.what()},
-                                     {"检查文件内容", "check the file's content"})}};
+        parsed = ParsedFile{c.kind, c.rel, std::nullopt,
+                            {s005(c.rel, {std::string("无法读取：") + e.what(), std::string("cannot read: ") + e.what()},
+                                  {"检查文件内容", "check the file's content"})}};
+      }
+      findings[i] = std::move(parsed.diagnostics);
+      if (parsed.record) {
+        has_record[i] = 1;
+        std::visit([&](auto&& rec) { records_of<std::decay_t<decltype(rec)>>(repo)[slot[i]] = std::move(rec); },
+                   std::move(*parsed.record));
       }
     }
   };
@@ -313,7 +368,23 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
     for (unsigned j = 0; j < jobs; ++j) pool.emplace_back(work);
     for (auto& t : pool) t.join();
   }
-  for (auto& p : parsed) add_parsed(repo, std::move(p));
+
+  // As add_parsed would, in path order: count, findings, unreadable ids; then close the gaps
+  // that files without a record left in their kind's vector.
+  std::array<std::size_t, std::size(k_all_kinds)> kept{};
+  for (std::size_t i = 0; i < n; ++i) {
+    const Candidate& c = candidates[i];
+    ++repo.files_read;
+    for (auto& d : findings[i]) repo.load_diagnostics.push_back(std::move(d));
+    std::size_t k = kind_index(c.kind);
+    if (!has_record[i]) {
+      repo.unreadable_ids[c.kind].insert(stem_of(c.rel));
+      continue;
+    }
+    if (kept[k] != slot[i]) with_records(repo, c.kind, [&](auto& records) { records[kept[k]] = std::move(records[slot[i]]); });
+    ++kept[k];
+  }
+  for (Kind k : k_all_kinds) with_records(repo, k, [&](auto& records) { records.resize(kept[kind_index(k)]); });
   repo.build_indexes();
   return repo;
 }
