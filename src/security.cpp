@@ -46,6 +46,36 @@ std::string lowered(std::string_view s) {
   return out;
 }
 
+// Whether s holds one of the secret words (the ASCII ones ignoring case): one pass, without
+// copying, before the exact scans below, which find a word only where this finds one.
+bool may_hold_secret_word(std::string_view s) {
+  static constexpr auto k_starts = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("psPSTt")) t[c] = true;
+    for (auto word : k_cjk_secret_words) t[static_cast<unsigned char>(word[0])] = true;
+    return t;
+  }();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (!k_starts[c]) continue;
+    std::string_view rest = s.substr(i);
+    if (c >= 0x80) {
+      for (auto word : k_cjk_secret_words) {
+        if (rest.size() >= word.size() && rest[1] == word[1] && rest.substr(0, word.size()) == word) return true;
+      }
+      continue;
+    }
+    char first = lower(static_cast<char>(c));
+    for (auto word : k_ascii_secret_words) {
+      if (word[0] != first || rest.size() < word.size()) continue;
+      std::size_t j = 1;
+      while (j < word.size() && lower(rest[j]) == word[j]) ++j;
+      if (j == word.size()) return true;
+    }
+  }
+  return false;
+}
+
 // The parts of a key name: split at non-alphanumerics, lower→upper (camelCase) and
 // letter↔digit changes; lowercased. "adminPassword_2" -> admin, password, 2.
 std::vector<std::string> key_parts(std::string_view key) {
@@ -75,6 +105,7 @@ std::vector<std::string> key_parts(std::string_view key) {
 
 // The secret word a key is named after, or nullopt.
 std::optional<std::string_view> secret_key_word(std::string_view key) {
+  if (!may_hold_secret_word(key)) return std::nullopt;
   for (const auto& part : key_parts(key)) {
     for (auto word : k_ascii_secret_words) {
       if (part == word) return word;
@@ -140,6 +171,7 @@ bool followed_by_value(std::string_view s, std::size_t i) {
 
 // A secret word followed by a separator and a value inside free text; returns the word.
 std::optional<std::string_view> secret_in_text(std::string_view text) {
+  if (!may_hold_secret_word(text)) return std::nullopt;
   std::string low = lowered(text);
   for (auto word : k_ascii_secret_words) {
     for (std::size_t at = low.find(word); at != std::string::npos; at = low.find(word, at + 1)) {
