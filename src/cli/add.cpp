@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "pilot/schema.hpp"
 #include "writing.hpp"
 
 namespace pilot::cli {
@@ -483,7 +484,9 @@ int run_add(const AddOptions& o, const Globals& g) {
   WriteRequest request;
   request.kind = o.kind;
   request.rel = path.rel;
-  request.text = render_record(record);
+  // The first line lets editors (yaml-language-server) validate and complete the file with the
+  // schemas `pilot init` stores under .pilot/schema/.
+  request.text = schema_modeline(o.kind, path.rel) + "\n" + render_record(record);
   request.overwrite = o.force ? Overwrite::yes : Overwrite::no;
   request.force = o.force ? Force::yes : Force::no;
   request.dry_run = o.dry_run ? DryRun::yes : DryRun::no;

@@ -1,6 +1,7 @@
 // The files of a new data repository (`pilot init`).
 #include <fmt/format.h>
 
+#include "pilot/schema.hpp"
 #include "pilot/write.hpp"
 
 namespace pilot {
@@ -64,8 +65,10 @@ constexpr const char* k_gitattributes = R"(# 记录一律用 LF 换行(Windows �
 pilot.toml text eol=lf
 )";
 
-constexpr const char* k_gitignore = R"(# pilot 写入时的锁 / pilot's lock while writing
-.pilot/
+constexpr const char* k_gitignore = R"(# pilot 写入时的锁(.pilot/schema/ 中的编辑器模式文件要提交)
+# pilot's lock while writing (the editor schemas in .pilot/schema/ are committed)
+.pilot/lock
+.pilot/.gitignore
 # CI 生成的测试报告 / the report CI writes
 report.xml
 )";
@@ -98,6 +101,8 @@ std::vector<InitFile> init_files(std::string_view school_name, int year) {
   files.push_back({".gitignore", k_gitignore});
   files.push_back({".gitlab-ci.yml", k_gitlab_ci});
   files.push_back({"pilot.toml", pilot_toml(school_name, year)});
+  // JSON Schemas for editors: every record `pilot add` writes names its kind's schema.
+  for (auto& [rel, text] : schema_files()) files.push_back({rel, text});
   return files;
 }
 

@@ -24,7 +24,8 @@ WriteError lock_error(const char* zh, const char* en, int err) {
                                  std::strerror(err))});
 }
 
-// .pilot/ with a .gitignore of "*": git never shows the lock. Best effort for the .gitignore.
+// .pilot/ with a .gitignore naming the lock: git never shows it, while schemas stored beside
+// it (pilot init, pilot schema --write) stay committable. Best effort for the .gitignore.
 void make_lock_dir(const fs::path& dir) {
   if (::mkdir(dir.c_str(), 0755) != 0) {
     if (errno != EEXIST) throw lock_error("创建 .pilot 文件夹失败", "creating the .pilot folder failed", errno);
@@ -33,7 +34,7 @@ void make_lock_dir(const fs::path& dir) {
   fs::path ignore = dir / ".gitignore";
   int fd = ::open(ignore.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd >= 0) {
-    static constexpr char k_text[] = "# pilot's lock; not data\n*\n";
+    static constexpr char k_text[] = "# pilot's lock; not data\nlock\n.gitignore\n";
     [[maybe_unused]] ssize_t n = ::write(fd, k_text, sizeof k_text - 1);
     ::close(fd);
   }

@@ -175,7 +175,7 @@ TEST_CASE("write: the repository lock is exclusive and git-ignored") {
   {
     RepositoryLock first(dir.path, std::chrono::milliseconds(100));
     CHECK(fs::exists(dir.path / ".pilot/lock"));
-    CHECK(dir.read(".pilot/.gitignore").find("*\n") != std::string::npos);
+    CHECK(dir.read(".pilot/.gitignore").find("\nlock\n") != std::string::npos);
     try {
       RepositoryLock second(dir.path, std::chrono::milliseconds(50));
       FAIL("a second lock must wait, then give up");

@@ -1,3 +1,4 @@
+#include <algorithm>
 // Validate before write (src/write/check.cpp), the defaults of `pilot add`
 // (src/write/defaults.cpp) and the files of `pilot init` (src/write/init.cpp).
 #include <doctest/doctest.h>
@@ -142,8 +143,10 @@ TEST_CASE("write defaults: a report is due on the latest due date, submitted tod
 TEST_CASE("write init: pilot.toml parses clean, with the year's calendar and the school name") {
   const std::string name = "青川\"职业\\技术\"学院";
   auto files = init_files(name, 2027);
-  REQUIRE(files.back().rel == "pilot.toml");
-  Config config = parse_config(files.back().text);
+  auto toml = std::find_if(files.begin(), files.end(), [](const InitFile& f) { return f.rel == "pilot.toml"; });
+  REQUIRE(toml != files.end());
+  CHECK(std::count_if(files.begin(), files.end(), [](const InitFile& f) { return f.rel.rfind(".pilot/schema/", 0) == 0; }) == 9);
+  Config config = parse_config(toml->text);
   CHECK(config.diagnostics.empty());
   CHECK(config.school_name == name);
   const YearCalendar* cal = config.calendar(2027);
