@@ -74,48 +74,71 @@ bool inside(const fs::path& child, const fs::path& root) {
   return c.size() > r.size() && c.compare(0, r.size(), r) == 0 && c[r.size()] == '/';
 }
 
-// Every *.yaml / *.yml below root/<kind folder>. Uses the file types the directory listing
-// gives (no stat per file, except to resolve symlinks); paths are plain strings.
+// Every *.yaml / *.yml below root/<kind folder>, one folder at a time (a deep tree cannot run
+// out of file descriptors). A folder that cannot be listed is S005 at the folder: its records
+// would otherwise be missed without a word. Uses the file types the listing gives (no stat per
+// file, except to resolve symlinks); symlinked folders are not followed; paths are plain strings.
 void collect(const fs::path& root, const fs::path& canonical_root, Kind kind, std::vector<Candidate>& out) {
-  fs::path dir = root / kind_folder(kind);
+  fs::path top = root / kind_folder(kind);
   std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(dir, ec))) return;
-  const std::size_t dir_length = dir.native().size();
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::directory_entry& entry = *it;
-    const std::string& native = entry.path().native();
-    auto slash = native.rfind('/');
-    if (!is_record_name(std::string_view(native).substr(slash == std::string::npos ? 0 : slash + 1))) continue;
-    // entry paths are dir + "/" + the path below it
-    Candidate c{kind, kind_folder(kind) + native.substr(dir_length), native, nullptr};
-    std::error_code type_ec;
-    if (entry.is_symlink(type_ec)) {
-      std::error_code ec2;
-      fs::path target = fs::canonical(entry.path(), ec2);
-      if (ec2) {
-        c.refused = std::make_unique<Diagnostic>(
-            s005(c.rel, {"符号链接循环或指向不存在的文件", "symlink loops or points to nothing"},
-                 {"把链接换成真实文件", "replace the link with the real file"}));
-      } else if (!inside(target, canonical_root)) {
-        c.refused = std::make_unique<Diagnostic>(
-            s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
-                 {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"}));
-      } else if (!fs::is_regular_file(fs::status(target, ec2))) {
-        c.refused = std::make_unique<Diagnostic>(
-            s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
-                 {"把链接换成真实文件", "replace the link with the real file"}));
-      } else {
-        c.path = target.native();
-      }
-    } else if (entry.is_directory(type_ec)) {
+  if (!fs::is_directory(fs::symlink_status(top, ec))) return;
+  const std::size_t top_length = top.native().size();
+  auto rel_of = [&](const std::string& native) { return kind_folder(kind) + native.substr(top_length); };
+  auto unlisted = [&](const fs::path& dir, const std::error_code& err) {
+    std::string rel = rel_of(dir.native());
+    out.push_back(Candidate{kind, rel, dir.native(), std::make_unique<Diagnostic>(s005(
+        rel, {fmt::format("无法读取文件夹：{}；其中的记录没有检查", err.message()),
+              fmt::format("cannot read the folder: {}; the records in it were not checked", err.message())},
+        {err == std::errc::permission_denied ? "检查文件夹权限（chmod a+rx）" : "检查文件夹是否完好、可读",
+         err == std::errc::permission_denied ? "check the folder's permissions (chmod a+rx)" : "check that the folder is intact and readable"}))});
+  };
+  std::vector<fs::path> folders{top};
+  while (!folders.empty()) {
+    fs::path dir = std::move(folders.back());
+    folders.pop_back();
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      unlisted(dir, ec);
       continue;
-    } else if (!entry.is_regular_file(type_ec)) {
-      c.refused = std::make_unique<Diagnostic>(
-          s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
-               {"删除它，记录必须是普通文件", "remove it: records are regular files"}));
     }
-    out.push_back(std::move(c));
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      const std::string& native = entry.path().native();
+      std::error_code type_ec;
+      bool link = entry.is_symlink(type_ec);
+      if (!link && entry.is_directory(type_ec)) {
+        folders.push_back(entry.path());
+        continue;
+      }
+      auto slash = native.rfind('/');
+      if (!is_record_name(std::string_view(native).substr(slash == std::string::npos ? 0 : slash + 1))) continue;
+      Candidate c{kind, rel_of(native), native, nullptr};
+      if (link) {
+        std::error_code ec2;
+        fs::path target = fs::canonical(entry.path(), ec2);
+        if (ec2) {
+          c.refused = std::make_unique<Diagnostic>(
+              s005(c.rel, {"符号链接循环或指向不存在的文件", "symlink loops or points to nothing"},
+                   {"把链接换成真实文件", "replace the link with the real file"}));
+        } else if (!inside(target, canonical_root)) {
+          c.refused = std::make_unique<Diagnostic>(
+              s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
+                   {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"}));
+        } else if (!fs::is_regular_file(fs::status(target, ec2))) {
+          c.refused = std::make_unique<Diagnostic>(
+              s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
+                   {"把链接换成真实文件", "replace the link with the real file"}));
+        } else {
+          c.path = target.native();
+        }
+      } else if (!entry.is_regular_file(type_ec)) {
+        c.refused = std::make_unique<Diagnostic>(
+            s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
+                 {"删除它，记录必须是普通文件", "remove it: records are regular files"}));
+      }
+      out.push_back(std::move(c));
+    }
+    if (ec) unlisted(dir, ec);  // the listing broke off part way
   }
 }
 
