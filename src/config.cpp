@@ -1,8 +1,12 @@
 #include "pilot/config.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -288,11 +292,36 @@ Config parse_config(std::string_view text) {
 }
 
 Config load_config(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError("cannot read " + file.string(), 0, 0);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_config(ss.str());
+  // Opened without blocking (a FIFO swapped in after the repository was found must not hang
+  // pilot) and read only when it is a regular file within the size limit of record files.
+  auto cannot = [&](const std::string& why) { return ConfigError(file.string() + ": " + why, 0, 0); };
+  int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw cannot(std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw cannot("not a regular file");
+  }
+  if (static_cast<std::size_t>(st.st_size) > k_max_config_size) {
+    ::close(fd);
+    throw cannot(fmt::format("{} bytes, more than the limit of {}", st.st_size, k_max_config_size));
+  }
+  std::string text(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t got = 0;
+  while (got < text.size()) {
+    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      throw cannot(std::strerror(err));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  text.resize(got);
+  return parse_config(text);
 }
 
 }  // namespace pilot

@@ -51,8 +51,13 @@ struct ConfigError : std::runtime_error {
   ConfigError(const std::string& what, int l, int c) : std::runtime_error(what), line(l), column(c) {}
 };
 
+// pilot.toml may not be larger than a record file (1 MiB).
+inline constexpr std::size_t k_max_config_size = 1024 * 1024;
+
 // Parses pilot.toml text. Throws ConfigError when it is not TOML; schema problems are S007.
 Config parse_config(std::string_view text);
+// Reads and parses pilot.toml. Throws ConfigError (line 0: the file itself) when it cannot be
+// opened, is not a regular file (a FIFO never blocks), or is larger than k_max_config_size.
 Config load_config(const std::filesystem::path& file);
 
 }  // namespace pilot

@@ -118,6 +118,12 @@ int run_cli(int argc, char** argv) {
     std::cerr << "pilot: error: " << e.text.in(lang_of(g)) << "\n";
     return 2;
   } catch (const ConfigError& e) {
+    if (e.line == 0) {  // the file itself: unreadable, not a regular file, too large
+      std::cerr << (lang_of(g) == Lang::zh
+                        ? fmt::format("pilot: 错误：无法读取 pilot.toml：{}\n  提示：pilot.toml 必须是可读的普通文件，且不超过 1 MiB\n", e.what())
+                        : fmt::format("pilot: error: cannot read pilot.toml: {}\n  hint: pilot.toml must be a readable regular file of at most 1 MiB\n", e.what()));
+      return 2;
+    }
     std::cerr << (lang_of(g) == Lang::zh
                       ? fmt::format("pilot: 错误: pilot.toml:{}:{}: 无法解析 pilot.toml:{}\n  提示:对照 pilot init 生成的模板检查该行\n", e.line, e.column, e.what())
                       : fmt::format("pilot: error: pilot.toml:{}:{}: cannot parse pilot.toml: {}\n  hint: compare that line with the template `pilot init` writes\n", e.line, e.column, e.what()));
