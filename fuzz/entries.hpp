@@ -6,6 +6,8 @@
 // Contract of both entries: any bytes at all are a valid input. They never throw (a
 // ConfigError for text that is not TOML is the answer, not a failure), never crash, never
 // leak, and take time linear in the input (no 1 MiB input may take seconds).
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -18,6 +20,7 @@
 #include "pilot/rules.hpp"
 #include "pilot/security.hpp"
 #include "pilot/yaml.hpp"
+#include "yaml_fast.hpp"  // src/: the fast reader, checked against yaml-cpp
 
 namespace pilot::fuzz {
 
@@ -83,10 +86,52 @@ inline std::size_t analyze_and_render(const Repository& repo, const Date& as_of)
          render_diagnostics_github(en).size() + render_diagnostics_junit(zh).size();
 }
 
-// One record file's bytes: the YAML layer alone, then the file as each kind of record in place
-// of base's file of that kind, with every rule and renderer run over the result.
+// Whether two trees are the same: kinds, values, quoted flags, positions, children.
+inline bool same_tree(const YNode& a, const YNode& b) {
+  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.line != b.line || a.column != b.column ||
+      a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    if (!same_tree(a.items[i], b.items[i])) return false;
+  }
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    if (!same_tree(a.entries[i].first, b.entries[i].first) || !same_tree(a.entries[i].second, b.entries[i].second)) return false;
+  }
+  return true;
+}
+
+// The fast reader (src/yaml_fast.hpp) promises exactly yaml-cpp's tree and duplicate-key
+// findings whenever it accepts a text; a difference aborts, so the fuzzer keeps the input.
+inline bool fast_reader_agrees(std::string_view bytes) {
+  // Its precondition: the bytes passed parse_yaml's checks.
+  if (bytes.size() > k_max_file_size || bytes.find('\0') != std::string_view::npos || find_invalid_utf8(bytes) != std::string_view::npos ||
+      bytes.substr(0, 3) == "\xEF\xBB\xBF" || bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    return true;
+  }
+  YNode fast;
+  std::vector<Diagnostic> duplicates;
+  if (!detail::parse_yaml_fast(bytes, fast, duplicates)) return true;  // yaml-cpp reads it
+  YamlParse slow = detail::parse_yaml_with_yaml_cpp(bytes);
+  if (duplicates.empty()) return slow.ok && same_tree(fast, slow.root);
+  if (slow.ok || slow.diagnostics.size() != duplicates.size()) return false;
+  for (std::size_t i = 0; i < duplicates.size(); ++i) {
+    const Diagnostic& x = duplicates[i];
+    const Diagnostic& y = slow.diagnostics[i];
+    if (x.rule != y.rule || x.line != y.line || x.column != y.column || x.message.en != y.message.en) return false;
+  }
+  return true;
+}
+
+// One record file's bytes: the fast reader checked against yaml-cpp, the YAML layer alone, then
+// the file as each kind of record in place of base's file of that kind, with every rule and
+// renderer run over the result.
 inline std::size_t loader_input(std::string_view bytes, const Repository& base) {
   std::size_t total = 0;
+  if (!fast_reader_agrees(bytes)) {
+    std::fputs("fuzz: the fast reader and yaml-cpp disagree on this input\n", stderr);
+    std::abort();
+  }
   YamlParse yaml = parse_yaml(bytes);
   if (yaml.ok) {
     std::vector<Diagnostic> security;
