@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "pilot/progress.hpp"
 #include "pilot/rules.hpp"
 
 namespace pilot {
@@ -34,7 +35,8 @@ bool matches(const std::set<std::string>& patterns, const std::string& rule) {
 
 Analysis analyze(const Repository& repo, const AnalyzeOptions& options) {
   std::vector<Diagnostic> all = repo.load_diagnostics;
-  CheckContext ctx{options.as_of};
+  ProgressBook book(repo, options.as_of);  // shared by the rules that need it
+  CheckContext ctx{options.as_of, &book};
   for (const auto& rule : rule_registry()) {
     if (rule.check != nullptr) rule.check(repo, ctx, all);
   }

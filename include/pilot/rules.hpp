@@ -12,8 +12,13 @@
 
 namespace pilot {
 
+class ProgressBook;
+
 struct CheckContext {
   Date as_of;
+  // The repository's ProgressBook as of `as_of`, built once by analyze() for every check to
+  // share; nullptr when a check runs on its own (it then builds its own, see checks.hpp).
+  const ProgressBook* progress = nullptr;
 };
 
 // A check appends findings at the rule's default severity; nothing here touches files.

@@ -378,7 +378,8 @@ void r309_switch_after_missed_quota(const Repository& repo, const CheckContext& 
       if (pm.major.valid) certificates_of[{p.year.value, pm.major.value}].insert(p.certificate.value);
     }
   }
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& p : repo.pilots) {
     if (!is_application(p) || !p.year.valid || !p.certificate.valid) continue;
     int year = p.year.value;

@@ -1,11 +1,19 @@
 #pragma once
 // Every check function of the registry. Each is a pure function of the repository and the
 // context; one source file per group of rules.
+#include <optional>
 #include <vector>
 
+#include "pilot/progress.hpp"
 #include "pilot/rules.hpp"
 
 namespace pilot::checks {
+
+// The ProgressBook a check reads: the analysis's shared one (ctx.progress), else one built
+// into `own`. Building it is the costliest step of several rules, so analyze() builds it once.
+inline const ProgressBook& progress_of(const Repository& repo, const CheckContext& ctx, std::optional<ProgressBook>& own) {
+  return ctx.progress != nullptr ? *ctx.progress : own.emplace(repo, ctx.as_of);
+}
 
 #define PILOT_CHECK(name) void name(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out)
 

@@ -56,7 +56,8 @@ std::string lead_of(const Pilot& p) {
 }  // namespace
 
 void r501_quota_met(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& row : book.rows()) {
     const Pilot& p = *row.pilot;
     int year = p.year.value;
@@ -99,7 +100,8 @@ void r501_quota_met(const Repository& repo, const CheckContext& ctx, std::vector
 }
 
 void r502_one_quota_change(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& p : repo.pilots) {
     if (!counted(repo, p)) continue;
     const auto& changes = book.quota_changes_of(p.id.value);
@@ -272,7 +274,8 @@ class QuotaChangeCheck {
 }  // namespace
 
 void r503_quota_change_complete(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& p : repo.pilots) {
     if (!counted(repo, p)) continue;
     const auto& changes = book.quota_changes_of(p.id.value);

@@ -68,7 +68,8 @@ Text why_not_due(const Config& config, const Date& d, const Date& approved) {
 }  // namespace
 
 void r601_report_missing(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& row : book.rows()) {
     const Pilot& p = *row.pilot;
     if (repo.config.calendar(p.year.value) == nullptr) continue;  // S007 reports it
@@ -89,7 +90,8 @@ void r601_report_missing(const Repository& repo, const CheckContext& ctx, std::v
 }
 
 void r602_report_late(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& r : repo.reports) {
     const Pilot* p = pilot_of(repo, r);
     if (p == nullptr || repo.config.calendar(p->year.value) == nullptr) continue;
@@ -172,7 +174,8 @@ void r604_report_sections(const Repository& repo, const CheckContext&, std::vect
 }
 
 void r605_report_attended(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
-  ProgressBook book(repo, ctx.as_of);
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& r : repo.reports) {
     const Pilot* p = pilot_of(repo, r);
     if (p == nullptr || !r.progress.valid) continue;
