@@ -2,7 +2,6 @@
 // quota changes taken from ProgressBook.
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "pilot/views.hpp"
 
@@ -10,52 +9,93 @@ namespace pilot {
 
 namespace {
 
-// What a record concerns, for --college and --major.
-struct Concerns {
-  std::set<std::string> colleges;
-  std::set<std::string> majors;
-};
-
-// Indexes built once per list: majors by college, pilots by certificate.
-class Relations {
+// Whether a record concerns the wanted college and major (--college, --major; "" = any).
+// Each test is a look-up or a walk over one pilot's majors: listing stays linear.
+class Concerns {
  public:
-  explicit Relations(const Repository& repo) : repo_(repo) {
-    for (const Major& m : repo.majors) {
-      if (m.id.valid && m.college.valid) majors_of_college_[m.college.value].push_back(m.id.value);
-    }
-    for (const Pilot& p : repo.pilots) {
-      if (p.certificate.valid) pilots_of_certificate_[p.certificate.value].push_back(&p);
+  Concerns(const Repository& repo, const ListFilter& filter) : repo_(repo), college_(filter.college), major_(filter.major) {
+    if (!college_.empty() || !major_.empty()) {
+      for (const Pilot& p : repo.pilots) {
+        if (p.certificate.valid) pilots_of_certificate_[p.certificate.value].push_back(&p);
+      }
     }
   }
 
-  void add_major(Concerns& c, const std::string& code) const {
-    c.majors.insert(code);
-    if (const Major* m = repo_.major(code); m != nullptr && m->college.valid) c.colleges.insert(m->college.value);
-  }
-  void add_college(Concerns& c, const std::string& college) const {
-    c.colleges.insert(college);
-    if (auto it = majors_of_college_.find(college); it != majors_of_college_.end()) {
-      c.majors.insert(it->second.begin(), it->second.end());
+  bool operator()(const College& r) const { return college_is(r.id) && (major_.empty() || same(college_of_major(), r.id)); }
+  bool operator()(const Major& r) const { return college_is(r.college) && (major_.empty() || is(r.id, major_)); }
+  bool operator()(const Certificate& r) const {
+    if (college_.empty() && major_.empty()) return true;
+    bool college = college_.empty(), major = major_.empty();
+    if (auto it = r.id.valid ? pilots_of_certificate_.find(r.id.value) : pilots_of_certificate_.end();
+        it != pilots_of_certificate_.end()) {
+      for (const Pilot* p : it->second) {
+        college = college || pilot_in_college(p);
+        major = major || pilot_has_major(p);
+      }
     }
+    return college && major;
   }
-  void add_pilot(Concerns& c, const Pilot& p) const {
-    for (const PilotMajor& pm : p.majors.value) {
-      if (pm.major.valid) add_major(c, pm.major.value);
+  bool operator()(const Pilot& r) const {
+    return (college_.empty() || pilot_in_college(&r)) && (major_.empty() || pilot_has_major(&r));
+  }
+  bool operator()(const QuotaChange& r) const {
+    return (college_.empty() && major_.empty()) || (*this)(pilot_of(r.pilot));
+  }
+  bool operator()(const Exam& r) const {
+    const Pilot* p = pilot_of(r.pilot);
+    bool college = college_.empty() || pilot_in_college(p), major = major_.empty() || pilot_has_major(p);
+    for (const ExamResult& x : r.results.value) {
+      college = college || major_in_college(x.major);
+      major = major || is(x.major, major_);
     }
+    return college && major;
   }
-  void add_pilot(Concerns& c, const Located<std::string>& id) const {
-    if (!id.valid) return;
-    if (const Pilot* p = repo_.pilot(id.value)) add_pilot(c, *p);
+  bool operator()(const Report& r) const {
+    return (college_.empty() || major_in_college(r.major)) && (major_.empty() || is(r.major, major_));
   }
-  void add_certificate(Concerns& c, const std::string& certificate) const {
-    if (auto it = pilots_of_certificate_.find(certificate); it != pilots_of_certificate_.end()) {
-      for (const Pilot* p : it->second) add_pilot(c, *p);
-    }
+  bool operator()(const Site& r) const { return college_is(r.college) && (major_.empty() || same(college_of_major(), r.college)); }
+  bool operator()(const Fund& r) const {
+    if (!college_is(r.college)) return false;
+    if (major_.empty()) return true;
+    const Pilot* p = pilot_of(r.pilot);
+    if (p != nullptr && !p->majors.value.empty()) return pilot_has_major(p);
+    return same(college_of_major(), r.college);
   }
 
  private:
+  static bool is(const Located<std::string>& field, const std::string& id) { return field.valid && field.value == id; }
+  static bool same(const Located<std::string>& a, const Located<std::string>& b) { return a.valid && is(b, a.value); }
+  bool college_is(const Located<std::string>& college) const { return college_.empty() || is(college, college_); }
+  bool major_in_college(const Located<std::string>& code) const {
+    const Major* m = code.valid ? repo_.major(code.value) : nullptr;
+    return m != nullptr && is(m->college, college_);
+  }
+  // The wanted major's college (an invalid field when it is unknown).
+  Located<std::string> college_of_major() const {
+    const Major* m = repo_.major(major_);
+    return m != nullptr ? m->college : Located<std::string>{};
+  }
+  const Pilot* pilot_of(const Located<std::string>& id) const { return id.valid ? repo_.pilot(id.value) : nullptr; }
+  bool pilot_in_college(const Pilot* p) const {
+    if (p == nullptr) return false;
+    for (const PilotMajor& pm : p->majors.value) {
+      if (major_in_college(pm.major)) return true;
+    }
+    return false;
+  }
+  bool pilot_has_major(const Pilot* p) const {
+    if (p == nullptr) return false;
+    for (const PilotMajor& pm : p->majors.value) {
+      if (is(pm.major, major_)) return true;
+    }
+    return false;
+  }
+  // A quota change of an unknown pilot concerns no college or major.
+  bool operator()(const Pilot* p) const { return p != nullptr && (*this)(*p); }
+
   const Repository& repo_;
-  std::map<std::string, std::vector<std::string>> majors_of_college_;
+  const std::string& college_;
+  const std::string& major_;
   std::map<std::string, std::vector<const Pilot*>> pilots_of_certificate_;
 };
 
@@ -89,41 +129,6 @@ bool in_year(const T& record, int year) {
   return !y || *y == year;
 }
 
-void concerns_of(const Relations& rel, const College& r, Concerns& c) {
-  if (r.id.valid) rel.add_college(c, r.id.value);
-}
-void concerns_of(const Relations&, const Major& r, Concerns& c) {
-  if (r.id.valid) c.majors.insert(r.id.value);
-  if (r.college.valid) c.colleges.insert(r.college.value);
-}
-void concerns_of(const Relations& rel, const Certificate& r, Concerns& c) {
-  if (r.id.valid) rel.add_certificate(c, r.id.value);
-}
-void concerns_of(const Relations& rel, const Pilot& r, Concerns& c) { rel.add_pilot(c, r); }
-void concerns_of(const Relations& rel, const QuotaChange& r, Concerns& c) { rel.add_pilot(c, r.pilot); }
-void concerns_of(const Relations& rel, const Exam& r, Concerns& c) {
-  rel.add_pilot(c, r.pilot);
-  for (const ExamResult& result : r.results.value) {
-    if (result.major.valid) rel.add_major(c, result.major.value);
-  }
-}
-void concerns_of(const Relations& rel, const Report& r, Concerns& c) {
-  if (r.major.valid) rel.add_major(c, r.major.value);
-}
-void concerns_of(const Relations& rel, const Site& r, Concerns& c) {
-  if (r.college.valid) rel.add_college(c, r.college.value);
-}
-void concerns_of(const Relations& rel, const Fund& r, Concerns& c) {
-  if (r.college.valid) c.colleges.insert(r.college.value);
-  Concerns of_pilot;
-  rel.add_pilot(of_pilot, r.pilot);
-  if (!of_pilot.majors.empty()) {
-    c.majors.insert(of_pilot.majors.begin(), of_pilot.majors.end());
-  } else if (r.college.valid) {
-    rel.add_college(c, r.college.value);
-  }
-}
-
 // The effective values of a pilot: quotas after the change in effect, and its lead.
 void fill_pilot(ListEntry& e, const Pilot& p, const ProgressBook& book) {
   e.quota = book.original_quota(p);
@@ -148,16 +153,10 @@ void fill_pilot(ListEntry& e, const Pilot& p, const ProgressBook& book) {
 template <class T>
 void collect(const Repository& repo, const ProgressBook& book, const std::vector<T>& records,
              const ListFilter& filter, ListView& view) {
-  std::optional<Relations> relations;
-  if (!filter.college.empty() || !filter.major.empty()) relations.emplace(repo);
+  const Concerns concerns(repo, filter);
   for (const T& r : records) {
     if (filter.year != 0 && !in_year(r, filter.year)) continue;
-    if (relations) {
-      Concerns c;
-      concerns_of(*relations, r, c);
-      if (!filter.college.empty() && !c.colleges.contains(filter.college)) continue;
-      if (!filter.major.empty() && !c.majors.contains(filter.major)) continue;
-    }
+    if (!concerns(r)) continue;
     ListEntry e;
     e.record = &r;
     if constexpr (std::is_same_v<T, Pilot>) fill_pilot(e, r, book);

@@ -124,12 +124,14 @@ void fields(const Pilot& r, const ListEntry& e, Sink& s) {
   const auto& entries = r.majors.value;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const PilotMajor& pm = entries[i];
-    std::optional<long long> effective = i < e.effective_quotas.size() ? e.effective_quotas[i] : std::nullopt;
+    // Plain values rather than a copied optional: GCC 12 -O2 warns (falsely) about the latter.
+    const bool has_effective = i < e.effective_quotas.size() && e.effective_quotas[i].has_value();
+    const long long effective = has_effective ? e.effective_quotas[i].value() : 0;
     std::string code = pm.major.valid ? pm.major.value : "";
-    std::string eff = effective ? std::to_string(*effective) : "";
+    std::string eff = has_effective ? std::to_string(effective) : "";
     majors.push_back(Json{{"major", pm.major.valid ? Json(code) : Json(nullptr)},
                           {"quota", optional_json(pm.quota)},
-                          {"effective_quota", effective ? Json(*effective) : Json(nullptr)},
+                          {"effective_quota", has_effective ? Json(effective) : Json(nullptr)},
                           {"contact", pm.contact.valid ? Json(pm.contact.value) : Json(nullptr)}});
     const char* sep = i == 0 ? "" : ";";
     file_flat += sep + code + ":" + optional_number(pm.quota);

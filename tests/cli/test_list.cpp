@@ -278,6 +278,13 @@ TEST_CASE("list: --year, --college and --major") {
   auto certs = records(list_example({"certificate", "--major", "510201", "--format", "json"}));
   REQUIRE(certs.size() == 1);
   CHECK(certs[0].at("id") == "web-frontend");
+  // A site concerns its college's majors; a fund without a pilot, likewise.
+  auto sites = records(list_example({"site", "--major", "530701", "--format", "json"}));
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].at("id") == "caijing-site-01");
+  for (const auto& f : records(list_example({"fund", "--college", "caijing", "--format", "json"}))) {
+    CHECK(f.at("college") == "caijing");
+  }
   // The filters are echoed in JSON.
   auto j = list_example({"report", "--major", "510201", "--year", "2025", "--format", "json"}).json();
   CHECK(j.at("filters") == nlohmann::json{{"year", 2025}, {"college", nullptr}, {"major", "510201"}});
