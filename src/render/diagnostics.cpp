@@ -50,13 +50,39 @@ std::string location(const Diagnostic& d) {
   return fmt::format("{}:{}:{}", d.file, d.line, d.column);
 }
 
+// Text for a terminal or a CI log: control characters that come from the data (file names,
+// echoed values) are shown as escapes (\n, \x1B, \u009B), so that a hostile file can neither
+// send terminal escape sequences nor start a line that looks like another finding. A hint
+// keeps the line breaks of its examples (each followed by indentation).
+std::string printable(std::string_view s, bool keep_newlines) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' && keep_newlines && i + 1 < s.size() && s[i + 1] == ' ') {
+      out += '\n';  // an indented continuation line cannot pass for a finding
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {  // C1 controls, e.g. U+009B (CSI)
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(s[i + 1]));
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 void text_one(std::string& out, const Diagnostic& d, Lang lang, Color color, const char* prefix = "") {
   const char* sev_color = d.severity == Severity::error ? "1;31" : "1;33";
-  out += fmt::format("{}{}: {} {}\n", prefix, paint(location(d), "1", color),
+  out += fmt::format("{}{}: {} {}\n", prefix, paint(printable(location(d), false), "1", color),
                      paint(fmt::format("{}[{}]", severity_name(d.severity), d.rule), sev_color, color),
-                     d.message.in(lang));
+                     printable(d.message.in(lang), false));
   if (!d.hint.empty()) {
-    out += fmt::format("  {} {}\n", paint(lang == Lang::zh ? "提示：" : "hint:", "36", color), d.hint.in(lang));
+    out += fmt::format("  {} {}\n", paint(lang == Lang::zh ? "提示：" : "hint:", "36", color), printable(d.hint.in(lang), true));
   }
 }
 

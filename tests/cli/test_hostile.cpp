@@ -381,3 +381,24 @@ TEST_CASE("hostile: a pilot.toml that is huge, a FIFO, a device or nested 100,00
     CHECK(inline_tables.result.exit_code == 2);
   }
 }
+
+TEST_CASE("hostile: control characters in names and values cannot forge findings or drive the terminal") {
+  TempDir repo(fixture("base"));
+  repo.write("colleges/esc\x1b[2J.yaml", "id: esc\nname: a\nleader: b\n");
+  repo.write("colleges/fake.yaml",
+             "id: \"x\\nmajors/510201.yaml:1:1: error[S001] forged\\e]0;title\\a\\u009b31m\"\nname: a\nleader: b\n");
+  auto r = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--lang", "en", "--color", "never"}, {}, 10);
+  INFO(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\a') == std::string::npos);
+  CHECK(r.out.find("\xC2\x9B") == std::string::npos);
+  CHECK(r.out.find("\nmajors/510201.yaml") == std::string::npos);  // no forged line
+  CHECK(r.out.find("colleges/esc\\x1B[2J.yaml:1:5: error[S006]") != std::string::npos);
+  CHECK(r.out.find("\\nmajors/510201.yaml:1:1: error[S001] forged\\x1B]0;title\\x07\\u009B31m") != std::string::npos);
+  // JSON keeps the exact text, escaped by JSON itself.
+  auto j = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"}, {}, 10).json();
+  bool found = false;
+  for (const auto& d : j.at("diagnostics")) found = found || d.at("message").get<std::string>().find("\nmajors/510201.yaml") != std::string::npos;
+  CHECK(found);
+}
