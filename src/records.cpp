@@ -206,7 +206,10 @@ void read_exam(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
   e.site = r.id("site", Need::optional);
   const YNode* results = r.node("results");
   if (results == nullptr || results->is_null()) {
-    r.problem(results != nullptr ? *results : *[&] { static YNode dummy; dummy.line = r.pos().line; dummy.column = r.pos().column; return &dummy; }(),
+    YNode record;  // where the finding points when there is no key: the record (a local: loader threads share statics)
+    record.line = r.pos().line;
+    record.column = r.pos().column;
+    r.problem(results != nullptr ? *results : record,
               {"缺少必填的键 “results”", "missing required key \"results\""},
               {"例如 results:\n  - { major: \"510201\", registered: 30, attended: 28, passed: 25 }",
                "e.g. results:\n  - { major: \"510201\", registered: 30, attended: 28, passed: 25 }"});

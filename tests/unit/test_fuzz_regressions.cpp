@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "../../fuzz/entries.hpp"
 #include "yaml_fast.hpp"
@@ -92,4 +94,30 @@ TEST_CASE("fuzz regressions: repeated keys are found in linear time") {
   CHECK(parsed.diagnostics[0].message.en.find("\"k0\" is repeated in one mapping (first at line 2)") != std::string::npos);
   CHECK(parsed.diagnostics.back().line == 6);
   CHECK(parsed.diagnostics.back().message.en.find("\"a\" is repeated in one mapping (first at line 4)") != std::string::npos);
+}
+
+TEST_CASE("fuzz regressions: exams without results parsed on several threads point at their own record") {
+  // ThreadSanitizer (docs/reliability.md): the finding for a missing "results" was placed
+  // through a static node shared by the loader's threads, so one file's finding could take
+  // another file's line. Each thread's record starts on a different line.
+  constexpr int k_threads = 4;
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(k_threads, 0);
+  for (int t = 0; t < k_threads; ++t) {
+    threads.emplace_back([t, &wrong] {
+      std::string text = std::string(static_cast<std::size_t>(t), '\n') + "id: b1\npilot: p\ndate: 2026-11-05\nstatus: held\n";
+      for (int i = 0; i < 300; ++i) {
+        ParsedFile parsed = parse_record(Kind::exam, "exams/2026/b1.yaml", text);
+        for (const auto& d : parsed.diagnostics) {
+          if (d.message.en.find("\"results\"") != std::string::npos && d.line != t + 1) ++wrong[static_cast<std::size_t>(t)];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < k_threads; ++t) CHECK(wrong[static_cast<std::size_t>(t)] == 0);
+  ParsedFile one = parse_record(Kind::exam, "exams/2026/b1.yaml", "\n\nid: b1\npilot: p\ndate: 2026-11-05\nstatus: held\n");
+  REQUIRE(one.diagnostics.size() == 1);
+  CHECK(one.diagnostics[0].line == 3);
+  CHECK(one.diagnostics[0].column == 1);
 }
