@@ -6,12 +6,13 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -249,6 +250,63 @@ void with_records(Repository& repo, Kind k, F&& f) {
 
 std::size_t kind_index(Kind k) { return static_cast<std::size_t>(k); }
 
+// The files of one kind, sorted by path, and what parsing each one gave.
+struct KindFiles {
+  std::vector<Candidate> candidates;
+  std::vector<std::vector<Diagnostic>> findings;
+  std::vector<char> has_record;  // char, not bool: threads write neighbouring elements
+};
+
+// Hands out, in chunks, the files of the kinds the walk has finished, while it goes on.
+class WorkQueue {
+ public:
+  // Every file of kind k (count of them) is ready to be parsed.
+  void publish(Kind k, std::size_t count) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ready_.emplace_back(k, count);
+    }
+    wake_.notify_all();
+  }
+  // The walk is over: no kind will be published any more.
+  void finish() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      finished_ = true;
+    }
+    wake_.notify_all();
+  }
+  // The next files [begin, end) of a kind to parse; false once all are handed out and the
+  // walk is over. Waits while the walk has nothing ready.
+  bool claim(Kind& kind, std::size_t& begin, std::size_t& end) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      while (at_ < ready_.size() && next_ >= ready_[at_].second) {
+        ++at_;
+        next_ = 0;
+      }
+      if (at_ < ready_.size()) {
+        kind = ready_[at_].first;
+        begin = next_;
+        end = std::min(ready_[at_].second, next_ + k_chunk);
+        next_ = end;
+        return true;
+      }
+      if (finished_) return false;
+      wake_.wait(lock);
+    }
+  }
+
+ private:
+  static constexpr std::size_t k_chunk = 32;  // files per claim
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<std::pair<Kind, std::size_t>> ready_;  // published kinds, in order
+  std::size_t at_ = 0;    // the kind being handed out
+  std::size_t next_ = 0;  // its next file
+  bool finished_ = false;
+};
+
 }  // namespace
 
 const College* Repository::college(const std::string& id) const { return lookup(college_index, colleges, id); }
@@ -346,68 +404,91 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
   std::error_code ec;
   fs::path canonical_root = fs::canonical(root, ec);
   if (ec) canonical_root = fs::absolute(root);
-  std::vector<Candidate> candidates;
-  for (Kind k : k_all_kinds) collect(root, canonical_root, k, candidates);
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.rel < b.rel; });
 
-  // Each file's record is moved into a slot of its kind's vector, sized before the threads
-  // start: threads write disjoint elements, and records land in path order with no copy and no
-  // second array of every parsed file. Findings wait per file, to be added in path order.
-  const std::size_t n = candidates.size();
-  std::vector<std::size_t> slot(n);
-  std::array<std::size_t, std::size(k_all_kinds)> per_kind{};
-  for (std::size_t i = 0; i < n; ++i) slot[i] = per_kind[kind_index(candidates[i].kind)]++;
-  for (Kind k : k_all_kinds) with_records(repo, k, [&](auto& records) { records.resize(per_kind[kind_index(k)]); });
-  std::vector<std::vector<Diagnostic>> findings(n);
-  std::vector<char> has_record(n, 0);
+  // The walk goes kind by kind in the order of the folder names, so that concatenating each
+  // kind's sorted files gives every file in path order. Once a kind is walked, its records'
+  // slots are made and its files handed to the parsing threads, which start while the next
+  // kinds are walked. Each record is moved into its slot (threads write disjoint elements);
+  // findings wait per file, to be added in path order when every file is parsed.
+  std::array<Kind, std::size(k_all_kinds)> order;
+  std::copy(std::begin(k_all_kinds), std::end(k_all_kinds), order.begin());
+  std::sort(order.begin(), order.end(), [](Kind a, Kind b) { return std::string_view(kind_folder(a)) < kind_folder(b); });
+  std::array<KindFiles, std::size(k_all_kinds)> kinds;
+  WorkQueue queue;
 
   unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, n / 16)));
-  std::atomic<std::size_t> next{0};
   auto work = [&] {
     std::string buffer;
-    for (std::size_t i = next++; i < n; i = next++) {
-      const Candidate& c = candidates[i];
-      ParsedFile parsed;
-      try {
-        parsed = load_one(c, buffer);
-      } catch (const std::exception& e) {  // e.g. out of memory on one file: report, go on
-        parsed = ParsedFile{c.kind, c.rel, std::nullopt,
-                            {s005(c.rel, {std::string("无法读取：") + e.what(), std::string("cannot read: ") + e.what()},
-                                  {"检查文件内容", "check the file's content"})}};
-      }
-      findings[i] = std::move(parsed.diagnostics);
-      if (parsed.record) {
-        has_record[i] = 1;
-        std::visit([&](auto&& rec) { records_of<std::decay_t<decltype(rec)>>(repo)[slot[i]] = std::move(rec); },
-                   std::move(*parsed.record));
+    Kind kind{};
+    std::size_t begin = 0, end = 0;
+    while (queue.claim(kind, begin, end)) {
+      KindFiles& files = kinds[kind_index(kind)];
+      for (std::size_t i = begin; i < end; ++i) {
+        const Candidate& c = files.candidates[i];
+        ParsedFile parsed;
+        try {
+          parsed = load_one(c, buffer);
+        } catch (const std::exception& e) {  // e.g. out of memory on one file: report, go on
+          parsed = ParsedFile{c.kind, c.rel, std::nullopt,
+                              {s005(c.rel, {std::string("无法读取：") + e.what(), std::string("cannot read: ") + e.what()},
+                                    {"检查文件内容", "check the file's content"})}};
+        }
+        files.findings[i] = std::move(parsed.diagnostics);
+        if (parsed.record) {
+          files.has_record[i] = 1;
+          std::visit([&](auto&& rec) { records_of<std::decay_t<decltype(rec)>>(repo)[i] = std::move(rec); },
+                     std::move(*parsed.record));
+        }
       }
     }
   };
-  if (jobs <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned j = 0; j < jobs; ++j) pool.emplace_back(work);
+  // At most `jobs` threads parse: jobs - 1 helpers, started as the walk finds files (one per
+  // 16 files, so a small repository is read by one thread), then this thread after the walk.
+  std::vector<std::thread> pool;
+  auto join = [&] {
+    queue.finish();
     for (auto& t : pool) t.join();
+  };
+  try {
+    std::size_t walked = 0;
+    for (Kind k : order) {
+      KindFiles& files = kinds[kind_index(k)];
+      collect(root, canonical_root, k, files.candidates);
+      std::sort(files.candidates.begin(), files.candidates.end(),
+                [](const Candidate& a, const Candidate& b) { return a.rel < b.rel; });
+      const std::size_t n = files.candidates.size();
+      files.findings.resize(n);
+      files.has_record.assign(n, 0);
+      with_records(repo, k, [&](auto& records) { records.resize(n); });
+      queue.publish(k, n);
+      walked += n;
+      while (pool.size() + 1 < jobs && walked / 16 > pool.size()) pool.emplace_back(work);
+    }
+  } catch (...) {
+    join();
+    throw;
   }
+  queue.finish();
+  work();
+  join();
 
   // As add_parsed would, in path order: count, findings, unreadable ids; then close the gaps
   // that files without a record left in their kind's vector.
-  std::array<std::size_t, std::size(k_all_kinds)> kept{};
-  for (std::size_t i = 0; i < n; ++i) {
-    const Candidate& c = candidates[i];
-    ++repo.files_read;
-    for (auto& d : findings[i]) repo.load_diagnostics.push_back(std::move(d));
-    std::size_t k = kind_index(c.kind);
-    if (!has_record[i]) {
-      repo.unreadable_ids[c.kind].insert(stem_of(c.rel));
-      continue;
+  for (Kind k : order) {
+    KindFiles& files = kinds[kind_index(k)];
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < files.candidates.size(); ++i) {
+      ++repo.files_read;
+      for (auto& d : files.findings[i]) repo.load_diagnostics.push_back(std::move(d));
+      if (!files.has_record[i]) {
+        repo.unreadable_ids[k].insert(stem_of(files.candidates[i].rel));
+        continue;
+      }
+      if (kept != i) with_records(repo, k, [&](auto& records) { records[kept] = std::move(records[i]); });
+      ++kept;
     }
-    if (kept[k] != slot[i]) with_records(repo, c.kind, [&](auto& records) { records[kept[k]] = std::move(records[slot[i]]); });
-    ++kept[k];
+    with_records(repo, k, [&](auto& records) { records.resize(kept); });
   }
-  for (Kind k : k_all_kinds) with_records(repo, k, [&](auto& records) { records.resize(kept[kind_index(k)]); });
   repo.build_indexes();
   return repo;
 }
