@@ -5,6 +5,7 @@
 // Marks, as yaml-cpp sets them: a scalar at its first character (a quoted one at its opening
 // quote), a flow collection at its bracket, a block mapping at its first key, a block sequence
 // at its first '-'.
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -63,43 +64,54 @@ class FastReader {
   // Lines, with the bytes yaml-cpp treats specially (tabs, lone CR, other controls, a BOM
   // inside the text, NEL/LS/PS line breaks) sent to yaml-cpp.
   void split_lines() {
+    // The bytes that need a look: line ends, control characters and the lead bytes of NEL
+    // (C2 85), LS/PS (E2 80 A8/A9) and BOM (EF BB BF). Every other byte is skipped at once.
+    static constexpr auto k_special = [] {
+      std::array<bool, 256> t{};
+      for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+      t[0x7F] = t[0xC2] = t[0xE2] = t[0xEF] = true;
+      return t;
+    }();
     lines_.reserve(32);
-    std::size_t start = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(src_.data());
     const std::size_t n = src_.size();
-    for (std::size_t i = 0; i <= n; ++i) {
-      unsigned char c = i < n ? static_cast<unsigned char>(src_[i]) : '\n';
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      unsigned char c = p[i];
+      if (!k_special[c]) continue;
       if (c == '\n') {
-        Line line;
-        line.start = start;
-        line.end = i;
-        if (i < n && line.end > start && src_[line.end - 1] == '\r') --line.end;
-        while (line.start + line.indent < line.end && src_[line.start + line.indent] == ' ') ++line.indent;
-        std::size_t first = line.start + line.indent;
-        line.blank = first == line.end || src_[first] == '#';
-        if (!line.blank && line.indent == 0 && line.end - first >= 3) {
-          std::string_view head = src_.substr(first, 3);
-          if (head == "---" || head == "...") throw GiveUp{};
-        }
-        if (!line.blank && src_[first] == '%') throw GiveUp{};
-        lines_.push_back(line);
+        add_line(start, i > start && p[i - 1] == '\r' ? i - 1 : i);
         start = i + 1;
         continue;
       }
       if (c < 0x20) {
-        if (c == '\r' && i + 1 < n && src_[i + 1] == '\n') continue;
+        if (c == '\r' && i + 1 < n && p[i + 1] == '\n') continue;
         throw GiveUp{};  // tab, lone CR, other control characters
       }
       if (c == 0x7F) throw GiveUp{};
-      if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(src_[i + 1]) == 0x85) throw GiveUp{};  // NEL
-      if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(src_[i + 1]) == 0x80 &&
-          (static_cast<unsigned char>(src_[i + 2]) == 0xA8 || static_cast<unsigned char>(src_[i + 2]) == 0xA9)) {
+      if (c == 0xC2 && i + 1 < n && p[i + 1] == 0x85) throw GiveUp{};  // NEL
+      if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
         throw GiveUp{};  // LS, PS
       }
-      if (c == 0xEF && i + 2 < n && static_cast<unsigned char>(src_[i + 1]) == 0xBB &&
-          static_cast<unsigned char>(src_[i + 2]) == 0xBF) {
-        throw GiveUp{};  // a BOM inside the text
-      }
+      if (c == 0xEF && i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF) throw GiveUp{};  // a BOM inside the text
     }
+    add_line(start, n);  // the last line, with or without a final newline
+  }
+
+  // Records the line [start, end) (end excludes its "\n" or "\r\n").
+  void add_line(std::size_t start, std::size_t end) {
+    Line line;
+    line.start = start;
+    line.end = end;
+    while (line.start + line.indent < line.end && src_[line.start + line.indent] == ' ') ++line.indent;
+    std::size_t first = line.start + line.indent;
+    line.blank = first == line.end || src_[first] == '#';
+    if (!line.blank && line.indent == 0 && line.end - first >= 3) {
+      std::string_view head = src_.substr(first, 3);
+      if (head == "---" || head == "...") throw GiveUp{};
+    }
+    if (!line.blank && src_[first] == '%') throw GiveUp{};
+    lines_.push_back(line);
   }
 
   // First line at or after `li` with content, or npos.
@@ -133,18 +145,25 @@ class FastReader {
     if (depth >= k_max_depth) throw GiveUp{};  // yaml-cpp's reader words "nested too deeply"
   }
 
-  // Adds key -> value to a mapping, noting a repeated key as the event reader does.
-  void add_entry(YNode& map, YNode&& key, YNode&& value) {
+  // A new, empty entry at the end of a mapping, for its key and value to be read into (in
+  // place: no node is moved).
+  static std::pair<YNode, YNode>& new_entry(YNode& map) {
     if (map.entries.size() >= k_max_fast_keys) throw GiveUp{};
-    if (key.is_scalar()) {
-      for (const auto& [k, v] : map.entries) {
-        if (k.is_scalar() && k.value == key.value) {
-          duplicates_->push_back(duplicate_key(key, k.line));
-          break;
-        }
+    return map.entries.emplace_back();
+  }
+
+  // Once a mapping's last entry is read: notes its key if an earlier entry has it too, as the
+  // event reader does when it adds the entry.
+  void note_repeated_key(const YNode& map) {
+    const YNode& key = map.entries.back().first;
+    if (!key.is_scalar()) return;
+    for (std::size_t i = 0; i + 1 < map.entries.size(); ++i) {
+      const YNode& k = map.entries[i].first;
+      if (k.is_scalar() && k.value == key.value) {
+        duplicates_->push_back(duplicate_key(key, k.line));
+        return;
       }
     }
-    map.entries.emplace_back(std::move(key), std::move(value));
   }
 
   // Whether line `li` from `col` on is "key: ..." (a key followed by ':' and a space or the
@@ -199,11 +218,10 @@ class FastReader {
     map.entries.reserve(k_entries_hint);
     mark(map, li, col);
     while (true) {
-      YNode key;
+      auto& [key, value] = new_entry(map);
       std::size_t c = key_at(li, col, key);  // just past the ':'
       std::string_view s = rest(li, c);
       std::size_t skip = s.find_first_not_of(' ');
-      YNode value;
       if (skip == std::string_view::npos || s[skip] == '#') {
         if (skip == 0 && !s.empty()) throw GiveUp{};  // "key:#..."
         // The value is on the lines below: a more indented collection, or a sequence at the
@@ -228,7 +246,7 @@ class FastReader {
         std::size_t next = next_content(cur_);
         if (next != npos && lines_[next].indent > col) throw GiveUp{};  // continued on the next line
       }
-      add_entry(map, std::move(key), std::move(value));
+      note_repeated_key(map);
       std::size_t next = next_content(cur_);
       if (next == npos || lines_[next].indent < col) return;
       if (lines_[next].indent > col || !is_entry(next, col)) throw GiveUp{};
@@ -246,7 +264,7 @@ class FastReader {
       if (skip == std::string_view::npos || s[skip] == '#') throw GiveUp{};  // item on the lines below
       std::size_t ic = col + skip;
       std::string_view item_text = rest(li, ic);
-      YNode item;
+      YNode& item = seq.items.emplace_back();
       if (item_text[0] == '-' && (item_text.size() == 1 || item_text[1] == ' ')) throw GiveUp{};  // "- - x"
       if (is_entry(li, ic)) {
         block_mapping(li, ic, item, depth + 1);
@@ -257,7 +275,6 @@ class FastReader {
         std::size_t next = next_content(cur_);
         if (next != npos && lines_[next].indent > col) throw GiveUp{};
       }
-      seq.items.push_back(std::move(item));
       std::size_t next = next_content(cur_);
       if (next == npos || lines_[next].indent < col) return;
       if (lines_[next].indent > col) throw GiveUp{};
@@ -383,7 +400,7 @@ class FastReader {
     std::size_t c = skip_spaces(li, col + 1);
     if (at(li, c) == '}') return c + 1;
     while (true) {
-      YNode key;
+      auto& [key, value] = new_entry(map);
       const std::size_t key_start = c;
       char k = at(li, c);
       if (k == '"' || k == '\'') {
@@ -409,9 +426,8 @@ class FastReader {
       c = skip_spaces(li, c + 1);
       char v = at(li, c);
       if (v == ',' || v == '}' || v == '\n') throw GiveUp{};  // empty value
-      YNode value;
       c = inline_value(li, c, value, depth + 1, /*flow=*/true);
-      add_entry(map, std::move(key), std::move(value));
+      note_repeated_key(map);
       c = skip_spaces(li, c);
       char sep = at(li, c);
       if (sep == '}') return c + 1;
@@ -431,9 +447,7 @@ class FastReader {
     while (true) {
       char v = at(li, c);
       if (v == ',' || v == ']' || v == '\n') throw GiveUp{};
-      YNode item;
-      c = inline_value(li, c, item, depth + 1, /*flow=*/true);
-      seq.items.push_back(std::move(item));
+      c = inline_value(li, c, seq.items.emplace_back(), depth + 1, /*flow=*/true);
       c = skip_spaces(li, c);
       char sep = at(li, c);
       if (sep == ']') return c + 1;
