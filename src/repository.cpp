@@ -1,5 +1,6 @@
 #include "pilot/repository.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -75,71 +77,116 @@ bool inside(const fs::path& child, const fs::path& root) {
   return c.size() > r.size() && c.compare(0, r.size(), r) == 0 && c[r.size()] == '/';
 }
 
-// Every *.yaml / *.yml below root/<kind folder>, one folder at a time (a deep tree cannot run
-// out of file descriptors). A folder that cannot be listed is S005 at the folder: its records
-// would otherwise be missed without a word. Uses the file types the listing gives (no stat per
-// file, except to resolve symlinks); symlinked folders are not followed; paths are plain strings.
+// One folder's entries: names and types (the listing's d_type, or lstat where the file system
+// does not give it; DT_UNKNOWN when even that fails). `error` is 0, or the errno that stopped
+// the listing (then the entries read so far are kept).
+struct Listing {
+  std::vector<std::pair<std::string, unsigned char>> entries;
+  int error = 0;
+};
+
+Listing list_folder(const std::string& dir) {
+  Listing listing;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    listing.error = errno;
+    return listing;
+  }
+  while (true) {
+    errno = 0;
+    const dirent* e = ::readdir(d);
+    if (e == nullptr) {
+      listing.error = errno;
+      break;
+    }
+    std::string_view name(e->d_name);
+    if (name == "." || name == "..") continue;
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st {};
+      if (::lstat((dir + "/" + std::string(name)).c_str(), &st) == 0) type = static_cast<unsigned char>(IFTODT(st.st_mode));
+    }
+    listing.entries.emplace_back(name, type);
+  }
+  ::closedir(d);
+  return listing;
+}
+
+// Every *.yaml / *.yml below root/<kind folder>, in path order (each folder's entries sorted as
+// their paths sort: a folder's name counts with its '/'), one folder open at a time and no
+// recursion (a deep tree cannot run out of file descriptors or stack). A folder that cannot be
+// listed is S005 at the folder: its records would otherwise be missed without a word.
+// Symlinked folders are not followed; a file's type comes from the listing (no stat per file,
+// except to resolve symlinks); paths are plain strings.
 void collect(const fs::path& root, const fs::path& canonical_root, Kind kind, std::vector<Candidate>& out) {
   fs::path top = root / kind_folder(kind);
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(top, ec))) return;
-  const std::size_t top_length = top.native().size();
-  auto rel_of = [&](const std::string& native) { return kind_folder(kind) + native.substr(top_length); };
-  auto unlisted = [&](const fs::path& dir, const std::error_code& err) {
-    std::string rel = rel_of(dir.native());
-    out.push_back(Candidate{kind, rel, dir.native(), std::make_unique<Diagnostic>(s005(
-        rel, {fmt::format("无法读取文件夹：{}；其中的记录没有检查", err.message()),
-              fmt::format("cannot read the folder: {}; the records in it were not checked", err.message())},
-        {err == std::errc::permission_denied ? "检查文件夹权限（chmod a+rx）" : "检查文件夹是否完好、可读",
-         err == std::errc::permission_denied ? "check the folder's permissions (chmod a+rx)" : "check that the folder is intact and readable"}))});
+  const std::size_t first = out.size();
+  auto unlisted = [&](const std::string& dir, const std::string& rel, int err) {
+    std::error_code why(err, std::generic_category());
+    out.push_back(Candidate{kind, rel, dir, std::make_unique<Diagnostic>(s005(
+        rel, {fmt::format("无法读取文件夹：{}；其中的记录没有检查", why.message()),
+              fmt::format("cannot read the folder: {}; the records in it were not checked", why.message())},
+        {err == EACCES ? "检查文件夹权限（chmod a+rx）" : "检查文件夹是否完好、可读",
+         err == EACCES ? "check the folder's permissions (chmod a+rx)" : "check that the folder is intact and readable"}))});
   };
-  std::vector<fs::path> folders{top};
-  while (!folders.empty()) {
-    fs::path dir = std::move(folders.back());
-    folders.pop_back();
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      unlisted(dir, ec);
+  // Entries still to visit, the next one last: (path, relative path, type).
+  struct Pending {
+    std::string path, rel;
+    unsigned char type;
+  };
+  std::vector<Pending> pending{{top.native(), kind_folder(kind), DT_DIR}};
+  while (!pending.empty()) {
+    Pending item = std::move(pending.back());
+    pending.pop_back();
+    if (item.type == DT_DIR) {
+      Listing listing = list_folder(item.path);
+      auto& entries = listing.entries;
+      for (auto& [name, type] : entries) {
+        if (type == DT_DIR) name.push_back('/');  // sorts as the paths below it do
+      }
+      std::sort(entries.begin(), entries.end(), std::greater<>());
+      for (auto& [name, type] : entries) {
+        if (type == DT_DIR) name.pop_back();
+        pending.push_back({item.path + "/" + name, item.rel + "/" + name, type});
+      }
+      if (listing.error != 0) unlisted(item.path, item.rel, listing.error);
       continue;
     }
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      const std::string& native = entry.path().native();
-      std::error_code type_ec;
-      bool link = entry.is_symlink(type_ec);
-      if (!link && entry.is_directory(type_ec)) {
-        folders.push_back(entry.path());
-        continue;
-      }
-      auto slash = native.rfind('/');
-      if (!is_record_name(std::string_view(native).substr(slash == std::string::npos ? 0 : slash + 1))) continue;
-      Candidate c{kind, rel_of(native), native, nullptr};
-      if (link) {
-        std::error_code ec2;
-        fs::path target = fs::canonical(entry.path(), ec2);
-        if (ec2) {
-          c.refused = std::make_unique<Diagnostic>(
-              s005(c.rel, {"符号链接循环或指向不存在的文件", "symlink loops or points to nothing"},
-                   {"把链接换成真实文件", "replace the link with the real file"}));
-        } else if (!inside(target, canonical_root)) {
-          c.refused = std::make_unique<Diagnostic>(
-              s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
-                   {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"}));
-        } else if (!fs::is_regular_file(fs::status(target, ec2))) {
-          c.refused = std::make_unique<Diagnostic>(
-              s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
-                   {"把链接换成真实文件", "replace the link with the real file"}));
-        } else {
-          c.path = target.native();
-        }
-      } else if (!entry.is_regular_file(type_ec)) {
+    auto slash = item.rel.rfind('/');
+    if (!is_record_name(std::string_view(item.rel).substr(slash + 1))) continue;
+    Candidate c{kind, std::move(item.rel), std::move(item.path), nullptr};
+    if (item.type == DT_LNK) {
+      std::error_code ec2;
+      fs::path target = fs::canonical(c.path, ec2);
+      if (ec2) {
         c.refused = std::make_unique<Diagnostic>(
-            s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
-                 {"删除它，记录必须是普通文件", "remove it: records are regular files"}));
+            s005(c.rel, {"符号链接循环或指向不存在的文件", "symlink loops or points to nothing"},
+                 {"把链接换成真实文件", "replace the link with the real file"}));
+      } else if (!inside(target, canonical_root)) {
+        c.refused = std::make_unique<Diagnostic>(
+            s005(c.rel, {"符号链接指向仓库之外", "symlink leads outside the repository"},
+                 {"记录必须在仓库内：把文件复制进来", "records must live in the repository: copy the file in"}));
+      } else if (!fs::is_regular_file(fs::status(target, ec2))) {
+        c.refused = std::make_unique<Diagnostic>(
+            s005(c.rel, {"符号链接指向的不是普通文件", "symlink does not point to a regular file"},
+                 {"把链接换成真实文件", "replace the link with the real file"}));
+      } else {
+        c.path = target.native();
       }
-      out.push_back(std::move(c));
+    } else if (item.type != DT_REG) {
+      c.refused = std::make_unique<Diagnostic>(
+          s005(c.rel, {"不是普通文件（例如管道或设备）", "not a regular file (a FIFO or a device?)"},
+               {"删除它，记录必须是普通文件", "remove it: records are regular files"}));
     }
-    if (ec) unlisted(dir, ec);  // the listing broke off part way
+    out.push_back(std::move(c));
+  }
+  // Only a folder that could not be listed ("x" before "x.yaml" as a path, after it as "x/")
+  // can stand out of order.
+  auto by_path = [](const Candidate& a, const Candidate& b) { return a.rel < b.rel; };
+  if (!std::is_sorted(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), by_path)) {
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), by_path);
   }
 }
 
@@ -453,9 +500,7 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
     std::size_t walked = 0;
     for (Kind k : order) {
       KindFiles& files = kinds[kind_index(k)];
-      collect(root, canonical_root, k, files.candidates);
-      std::sort(files.candidates.begin(), files.candidates.end(),
-                [](const Candidate& a, const Candidate& b) { return a.rel < b.rel; });
+      collect(root, canonical_root, k, files.candidates);  // in path order
       const std::size_t n = files.candidates.size();
       files.findings.resize(n);
       files.has_record.assign(n, 0);
