@@ -5,6 +5,7 @@
 // Marks, as yaml-cpp sets them: a scalar at its first character (a quoted one at its opening
 // quote), a flow collection at its bracket, a block mapping at its first key, a block sequence
 // at its first '-'.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -330,10 +331,20 @@ class FastReader {
         if (d == ':' || d == '#' || d == '[' || d == '{' || d == '?' || d == '"' || d == '\'') throw GiveUp{};
       }
     } else {
-      for (; i < s.size(); ++i) {
-        if (s[i] == '#' && s[i - 1] == ' ') break;  // a comment
-        if (s[i] == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) throw GiveUp{};  // "a: b" as a value
+      // To the end of the line or a comment (" #"); ": " would make it a mapping. memchr finds
+      // the next ':' and '#', each searched again only after the one found is passed.
+      std::size_t colon = s.find(':', 1), hash = s.find('#', 1);
+      while (true) {
+        if (hash < colon) {
+          if (s[hash - 1] == ' ') break;  // a comment
+          hash = s.find('#', hash + 1);
+          continue;
+        }
+        if (colon == std::string_view::npos) break;
+        if (colon + 1 == s.size() || s[colon + 1] == ' ') throw GiveUp{};  // "a: b" as a value
+        colon = s.find(':', colon + 1);
       }
+      i = std::min(hash, s.size());
     }
     std::size_t len = i;
     while (len > 0 && s[len - 1] == ' ') --len;
