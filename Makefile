@@ -7,7 +7,7 @@ DEMO_AS_OF := 2026-11-26
 PREFIX ?= /usr/local
 
 DEPS := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libtomlplusplus-dev \
-        doctest-dev nlohmann-json3-dev python3 python3-yaml
+        doctest-dev nlohmann-json3-dev python3 python3-yaml time
 # What the tests run besides pilot: the shells whose completions they try, git (--changed-since),
 # dpkg-dev and file (cpack -G DEB), node + npm for the independent JSON Schema validator, and
 # chromium (headless) with the Noto CJK fonts to render the HTML report, zlib to read its PNG.
@@ -31,7 +31,7 @@ FUZZ_TARGETS := loader config
 FUZZ_DEPS := clang libclang-rt-14-dev
 FUZZ_FLAGS ?= -max_len=65536 -timeout=20 -rss_limit_mb=2560 -print_final_stats=1
 
-.PHONY: all deps build demo test install clean fuzz
+.PHONY: all deps build demo test install clean fuzz bench
 
 all: build
 
@@ -84,3 +84,8 @@ fuzz:
 	  $(FUZZ_DIR)/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/$$t.dict \
 	    -artifact_prefix=$(FUZZ_DIR)/crashes/$$t- $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/seeds/$$t || exit 1; \
 	done
+
+# `make bench`: bench/run — Release build in build-release, generated repositories of ~5,000,
+# 50,000 and 100,000 files in /tmp/pilot-bench, the table of docs/performance.md.
+bench: deps
+	bench/run
