@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -507,7 +508,11 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
       with_records(repo, k, [&](auto& records) { records.resize(n); });
       queue.publish(k, n);
       walked += n;
-      while (pool.size() + 1 < jobs && walked / 16 > pool.size()) pool.emplace_back(work);
+      try {
+        while (pool.size() + 1 < jobs && walked / 16 > pool.size()) pool.emplace_back(work);
+      } catch (const std::system_error&) {  // no more threads: those running do the work
+        jobs = static_cast<unsigned>(pool.size()) + 1;
+      }
     }
   } catch (...) {
     join();
