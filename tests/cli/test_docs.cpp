@@ -56,7 +56,8 @@ TEST_CASE("docs: every relative link of the guides and references leads to a fil
   }
   // Every rule has its page, linked from the rule index.
   std::string index = read_file(k_source / "docs/rules/README.md");
-  for (const auto& r : run_pilot({"rules", "--format", "json"}).json()["rules"]) {
+  const nlohmann::json rules = run_pilot({"rules", "--format", "json"}).json();  // kept: a range-for over a temporary's member dangles
+  for (const auto& r : rules["rules"]) {
     std::string id = r["id"];
     CAPTURE(id);
     CHECK(fs::exists(k_source / "docs/rules" / (id + ".md")));
