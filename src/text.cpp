@@ -83,6 +83,19 @@ int count_code_points(std::string_view utf8) {
   return n;
 }
 
+bool is_blank(std::string_view s) {
+  while (!s.empty()) {
+    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == "\u3000") {
+      s.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;

@@ -24,6 +24,9 @@ int display_width(std::string_view utf8);
 // Number of code points in UTF-8 text (invalid bytes count one each).
 int count_code_points(std::string_view utf8);
 
+// Empty, or only spaces: ASCII white space and the full-width space U+3000 (what an IME types).
+bool is_blank(std::string_view s);
+
 // Levenshtein distance in bytes, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

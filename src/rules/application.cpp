@@ -52,10 +52,6 @@ Text name_pilots(const std::vector<const Pilot*>& named, std::size_t total) {
 
 const std::string& id_of(const Pilot& p) { return p.id.valid ? p.id.value : p.stem; }
 
-bool is_blank(const std::string& s) {
-  return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 }  // namespace
 
 void r301_one_certificate_per_major(const Repository& repo, const CheckContext&, std::vector<Diagnostic>& out) {

@@ -9,7 +9,6 @@ namespace pilot::checks {
 
 namespace {
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 const std::string& id_of(const RecordBase& r, const Located<std::string>& id) { return id.valid ? id.value : r.stem; }
 

@@ -15,20 +15,6 @@ namespace pilot::checks {
 
 namespace {
 
-// Empty or only (ASCII or full-width) spaces.
-bool is_blank(std::string_view s) {
-  while (!s.empty()) {
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {
-      s.remove_prefix(1);
-    } else if (s.substr(0, 3) == "\u3000") {
-      s.remove_prefix(3);
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);

@@ -15,20 +15,6 @@ namespace pilot::checks {
 
 namespace {
 
-// Empty or only (ASCII or full-width) spaces.
-bool is_blank(std::string_view s) {
-  while (!s.empty()) {
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {
-      s.remove_prefix(1);
-    } else if (s.substr(0, 3) == "\u3000") {
-      s.remove_prefix(3);
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 struct SectionName {
   const char* key;
   const char* zh;

@@ -17,3 +17,11 @@ TEST_CASE("text: did-you-mean picks a close key and refuses far ones") {
   CHECK(pilot::closest_match("zzzzzzzz", {"major", "quota"}).empty());
   CHECK(pilot::edit_distance("kitten", "sitting") == 3);
 }
+
+TEST_CASE("text: blank means only ASCII white space or full-width spaces") {
+  CHECK(pilot::is_blank(""));
+  CHECK(pilot::is_blank(" \t\r\n"));
+  CHECK(pilot::is_blank("\u3000\u3000 "));
+  CHECK_FALSE(pilot::is_blank(" 李老师 "));
+  CHECK_FALSE(pilot::is_blank("\u3000x"));
+}
