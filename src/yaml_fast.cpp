@@ -153,8 +153,9 @@ class FastReader {
     return map.entries.emplace_back();
   }
 
-  // Once a mapping's last entry is read: notes its key if an earlier entry has it too, as the
-  // event reader does when it adds the entry.
+  // Once a mapping's last key is read, before its value: notes the key if an earlier entry has
+  // it too. The event reader notes it when the value starts, so repeated keys inside the value
+  // come after it, in file order.
   void note_repeated_key(const YNode& map) {
     const YNode& key = map.entries.back().first;
     if (!key.is_scalar()) return;
@@ -221,6 +222,7 @@ class FastReader {
     while (true) {
       auto& [key, value] = new_entry(map);
       std::size_t c = key_at(li, col, key);  // just past the ':'
+      note_repeated_key(map);
       std::string_view s = rest(li, c);
       std::size_t skip = s.find_first_not_of(' ');
       if (skip == std::string_view::npos || s[skip] == '#') {
@@ -247,7 +249,6 @@ class FastReader {
         std::size_t next = next_content(cur_);
         if (next != npos && lines_[next].indent > col) throw GiveUp{};  // continued on the next line
       }
-      note_repeated_key(map);
       std::size_t next = next_content(cur_);
       if (next == npos || lines_[next].indent < col) return;
       if (lines_[next].indent > col || !is_entry(next, col)) throw GiveUp{};
@@ -437,8 +438,8 @@ class FastReader {
       c = skip_spaces(li, c + 1);
       char v = at(li, c);
       if (v == ',' || v == '}' || v == '\n') throw GiveUp{};  // empty value
-      c = inline_value(li, c, value, depth + 1, /*flow=*/true);
       note_repeated_key(map);
+      c = inline_value(li, c, value, depth + 1, /*flow=*/true);
       c = skip_spaces(li, c);
       char sep = at(li, c);
       if (sep == '}') return c + 1;
