@@ -14,11 +14,14 @@
 #include <utility>
 #include <vector>
 
+#include "pilot/calendar.hpp"
 #include "pilot/config.hpp"
+#include "pilot/progress.hpp"
 #include "pilot/render.hpp"
 #include "pilot/repository.hpp"
 #include "pilot/rules.hpp"
 #include "pilot/security.hpp"
+#include "pilot/views.hpp"
 #include "pilot/yaml.hpp"
 #include "yaml_fast.hpp"  // src/: the fast reader, checked against yaml-cpp
 
@@ -74,16 +77,24 @@ inline void remove_file(Repository& repo, const std::string& rel) {
   std::erase_if(repo.load_diagnostics, [&](const Diagnostic& d) { return d.file == rel; });
 }
 
-// Every rule on `repo`, and every diagnostics renderer over the result (text in Chinese, the
-// machine formats in English: both languages' messages pass through the renderers).
+// Every rule on `repo`, every diagnostics renderer over the result (text in Chinese, the
+// machine formats in English: both languages' messages pass through the renderers), and the
+// office's views (status, the fortnightly report, compliance) with one renderer each.
 inline std::size_t analyze_and_render(const Repository& repo, const Date& as_of) {
   AnalyzeOptions options;
   options.as_of = as_of;
   Analysis analysis = analyze(repo, options);
   DiagnosticsView zh{&analysis, as_of, Lang::zh, true};
   DiagnosticsView en{&analysis, as_of, Lang::en, true};
-  return render_diagnostics_text(zh, Color::yes, false).size() + render_diagnostics_json(en).size() +
-         render_diagnostics_github(en).size() + render_diagnostics_junit(zh).size();
+  std::size_t total = render_diagnostics_text(zh, Color::yes, false).size() + render_diagnostics_json(en).size() +
+                      render_diagnostics_github(en).size() + render_diagnostics_junit(zh).size();
+  ProgressBook book(repo, as_of);
+  total += render_status_text(compute_status(repo, book, analysis, StatusFilter{}), ViewStyle{Lang::zh, Color::yes, 80}).size();
+  if (auto due = latest_due_date(repo.config, as_of)) {
+    total += render_report_markdown(compute_report(repo, book, analysis, *due), Lang::en).size();
+  }
+  total += render_compliance_json(compute_compliance(repo, book, analysis, as_of.year)).size();
+  return total;
 }
 
 // Whether two trees are the same: kinds, values, quoted flags, positions, children.
