@@ -108,7 +108,7 @@ int run_calendar(const CalendarOptions& o, const Globals& g) {
   Date today = as_of(g);
   Lang lang = lang_of(g);
   int year = o.year != 0 ? o.year : today.year;
-  Repository repo = load(g);
+  Repository& repo = keep_until_exit(load(g));
   const Config& config = repo.config;
   const YearCalendar* cal = config.calendar(year);
   auto days = report_days_of_year(config, year);

@@ -19,8 +19,8 @@ struct ComplianceOptions {
 
 int run_compliance(const ComplianceOptions& o, const Globals& g) {
   Date today = as_of(g);
-  Repository repo = load(g);
-  Analysis analysis = analyze(repo, AnalyzeOptions{today, {}, {}});
+  Repository& repo = keep_until_exit(load(g));
+  Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
   ProgressBook book(repo, today);
   ComplianceView view = compute_compliance(repo, book, analysis, o.year != 0 ? o.year : today.year);
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "common.hpp"
+#include "sanitizer.hpp"
 #include "pilot/config.hpp"
 
 namespace pilot::cli {
@@ -54,6 +55,32 @@ Repository load(const Globals& g) {
   Repository repo = load_repository(root, LoadOptions{g.jobs});
   if (progress) std::cerr << "\r\x1b[K";
   return repo;
+}
+
+namespace {
+
+struct Kept {
+  void* pointer;
+  void (*destroy)(void*);
+};
+
+// Plain pointers in static storage: what they point to stays reachable until exit.
+struct KeptTable {
+  Kept entries[16] = {};
+  int count = 0;
+#ifdef PILOT_ASAN
+  ~KeptTable() {
+    for (int i = count; i-- > 0;) entries[i].destroy(entries[i].pointer);
+  }
+#endif
+};
+KeptTable g_kept;
+
+}  // namespace
+
+void* keep_pointer_until_exit(void* p, void (*destroy)(void*)) {
+  if (g_kept.count < static_cast<int>(std::size(g_kept.entries))) g_kept.entries[g_kept.count++] = Kept{p, destroy};
+  return p;
 }
 
 std::vector<std::string> split_list(const std::vector<std::string>& values) {

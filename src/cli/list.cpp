@@ -42,7 +42,7 @@ void check_known(const Repository& repo, const std::vector<T>& records, Kind kin
 
 int run_list(const ListOptions& o, const Globals& g) {
   Date today = as_of(g);
-  Repository repo = load(g);
+  Repository& repo = keep_until_exit(load(g));
   check_known(repo, repo.colleges, Kind::college, o.college, "--college");
   check_known(repo, repo.majors, Kind::major, o.major, "--major");
   ProgressBook book(repo, today);

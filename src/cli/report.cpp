@@ -54,9 +54,9 @@ Date due_date(const ReportOptions& o, const Config& config, const Date& today) {
 
 int run_report(const ReportOptions& o, const Globals& g) {
   Date today = as_of(g);
-  Repository repo = load(g);
+  Repository& repo = keep_until_exit(load(g));
   Date due = due_date(o, repo.config, today);
-  Analysis analysis = analyze(repo, AnalyzeOptions{today, {}, {}});
+  Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
   ProgressBook book(repo, today);
   ReportView view = compute_report(repo, book, analysis, due);
 

@@ -2,13 +2,7 @@
 // LeakSanitizer and UBSan end pilot when they find something. The CLI tests run pilot with a
 // clean environment, where ASAN_OPTIONS cannot reach it, and ASan's default exit code 1 would
 // pass for "findings at error severity": exit 86 instead, which no test accepts.
-#if defined(__SANITIZE_ADDRESS__)
-#define PILOT_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define PILOT_ASAN 1
-#endif
-#endif
+#include "sanitizer.hpp"
 
 #ifdef PILOT_ASAN
 extern "C" const char* __asan_default_options();

@@ -34,11 +34,11 @@ void check_known(const Repository& repo, Kind kind, const std::string& id, const
 
 int run_status(const StatusOptions& o, const Globals& g) {
   Date today = as_of(g);
-  Repository repo = load(g);
+  Repository& repo = keep_until_exit(load(g));
   check_known(repo, Kind::college, o.college, "--college");
   check_known(repo, Kind::major, o.major, "--major");
   check_known(repo, Kind::certificate, o.certificate, "--certificate");
-  Analysis analysis = analyze(repo, AnalyzeOptions{today, {}, {}});
+  Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
   ProgressBook book(repo, today);
   StatusFilter filter{o.year != 0 ? o.year : today.year, o.college, o.major, o.certificate};
   StatusView view = compute_status(repo, book, analysis, filter);

@@ -37,8 +37,8 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
   }
   std::set<std::string> changed;
   if (!o.changed_since.empty()) changed = files_changed_since(repo_root(g), o.changed_since, lang_of(g));
-  Repository repo = load(g);
-  Analysis analysis = analyze(repo, options);
+  Repository& repo = keep_until_exit(load(g));
+  Analysis& analysis = keep_until_exit(analyze(repo, options));
   if (!o.changed_since.empty()) keep_findings_in(analysis, changed);
 
   std::string format = o.format;
