@@ -62,21 +62,6 @@ inline const Repository& base_repository(const std::filesystem::path& fixtures) 
   return base;
 }
 
-// Drops the records and findings of one file, as if it had never been read.
-inline void remove_file(Repository& repo, const std::string& rel) {
-  auto drop = [&](auto& records) { std::erase_if(records, [&](const auto& r) { return r.file == rel; }); };
-  drop(repo.colleges);
-  drop(repo.majors);
-  drop(repo.certificates);
-  drop(repo.pilots);
-  drop(repo.quota_changes);
-  drop(repo.exams);
-  drop(repo.reports);
-  drop(repo.sites);
-  drop(repo.funds);
-  std::erase_if(repo.load_diagnostics, [&](const Diagnostic& d) { return d.file == rel; });
-}
-
 // Every rule on `repo`, every diagnostics renderer over the result (text in Chinese, the
 // machine formats in English: both languages' messages pass through the renderers), and the
 // office's views (status, the fortnightly report, compliance) with one renderer each.
@@ -154,7 +139,7 @@ inline std::size_t loader_input(std::string_view bytes, const Repository& base) 
     ParsedFile parsed = parse_record(kind, rel, bytes);
     if (!parsed.record) continue;  // nothing new for the rules: base without the file
     Repository repo = base;
-    remove_file(repo, rel);
+    remove_file(repo, kind, rel);
     add_parsed(repo, std::move(parsed));
     repo.build_indexes();
     total += analyze_and_render(repo, as_of_for(bytes));

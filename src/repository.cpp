@@ -416,6 +416,29 @@ void add_parsed(Repository& repo, ParsedFile&& parsed) {
              std::move(*parsed.record));
 }
 
+void remove_file(Repository& repo, Kind kind, const std::string& rel) {
+  std::size_t removed = 0;
+  auto drop = [&](auto& records) {
+    removed += std::erase_if(records, [&](const auto& r) { return r.file == rel; });
+  };
+  drop(repo.colleges);
+  drop(repo.majors);
+  drop(repo.certificates);
+  drop(repo.pilots);
+  drop(repo.quota_changes);
+  drop(repo.exams);
+  drop(repo.reports);
+  drop(repo.sites);
+  drop(repo.funds);
+  std::size_t findings = std::erase_if(repo.load_diagnostics, [&](const Diagnostic& d) { return d.file == rel; });
+  if (removed == 0 && findings > 0) {
+    // It was a file that could not become a record.
+    auto it = repo.unreadable_ids.find(kind);
+    if (it != repo.unreadable_ids.end()) it->second.erase(stem_of(rel));
+  }
+  if ((removed > 0 || findings > 0) && repo.files_read > 0) --repo.files_read;
+}
+
 fs::path find_repository(const std::optional<fs::path>& explicit_dir, const fs::path& start) {
   auto check = [](const fs::path& dir, const char* how) {
     std::error_code ec;

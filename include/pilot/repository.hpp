@@ -100,5 +100,9 @@ ParsedFile parse_record(Kind kind, const std::string& rel_path, std::string_view
 // Adds a parsed file to the repository (record, diagnostics, unreadable id). Call
 // build_indexes() after the last one.
 void add_parsed(Repository& repo, ParsedFile&& parsed);
+// The inverse of add_parsed: drops every record and load finding taken from the file `rel`
+// of `kind` (and its stem from the unreadable ids when it was no record), as if it had never
+// been read. The write check uses it to validate a repository with a file replaced.
+void remove_file(Repository& repo, Kind kind, const std::string& rel);
 
 }  // namespace pilot

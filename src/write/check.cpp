@@ -10,37 +10,6 @@ namespace pilot {
 
 namespace {
 
-std::string stem_of(const std::string& rel) {
-  auto slash = rel.rfind('/');
-  std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
-  auto dot = name.rfind('.');
-  return dot == std::string::npos ? name : name.substr(0, dot);
-}
-
-// Drops everything the loader took from `rel`.
-void remove_file(Repository& repo, Kind kind, const std::string& rel) {
-  std::size_t removed = 0;
-  auto drop = [&](auto& records) {
-    removed += std::erase_if(records, [&](const auto& r) { return r.file == rel; });
-  };
-  drop(repo.colleges);
-  drop(repo.majors);
-  drop(repo.certificates);
-  drop(repo.pilots);
-  drop(repo.quota_changes);
-  drop(repo.exams);
-  drop(repo.reports);
-  drop(repo.sites);
-  drop(repo.funds);
-  std::size_t findings = std::erase_if(repo.load_diagnostics, [&](const Diagnostic& d) { return d.file == rel; });
-  if (removed == 0 && findings > 0) {
-    // It was a file that could not become a record.
-    auto it = repo.unreadable_ids.find(kind);
-    if (it != repo.unreadable_ids.end()) it->second.erase(stem_of(rel));
-  }
-  if ((removed > 0 || findings > 0) && repo.files_read > 0) --repo.files_read;
-}
-
 using Key = std::tuple<std::string, std::string, int, std::string>;
 
 Key key_of(const Diagnostic& d, int line) { return {d.rule, d.file, line, d.message.en}; }
