@@ -15,8 +15,6 @@ namespace pilot::cli {
 
 namespace {
 
-using namespace std::chrono_literals;
-
 enum class Req { optional, required };
 
 // The flags of one `pilot add KIND`. Values live in maps whose nodes CLI11 binds to.
@@ -464,12 +462,8 @@ int run_add(const AddOptions& o, const Globals& g) {
     if (!early.ok()) throw UsageError(early.error.in(lang));
   }
 
-  std::filesystem::path root = repo_root(g);
   std::optional<RepositoryLock> lock;
-  if (!o.dry_run) lock.emplace(root, 60s);
-  Globals at_root = g;
-  at_root.repo = root.string();
-  Repository repo = load(at_root);
+  Repository repo = load_locked(g, o.dry_run ? nullptr : &lock);
 
   if (auto* rep = std::get_if<Report>(&record)) {
     Text missing = fill_report_defaults(*rep, repo, today);  // the due date decides the path

@@ -14,8 +14,6 @@ namespace pilot::cli {
 
 namespace {
 
-using namespace std::chrono_literals;
-
 struct DecideOptions {
   Decision decision = Decision::approve;
   std::string pilot;
@@ -43,12 +41,8 @@ int run_decide(const DecideOptions& o, const Globals& g) {
                                       : fmt::format("--date must be a date YYYY-MM-DD that exists, not \"{}\"", o.date));
   }
   auto fault = test_file_system();
-  std::filesystem::path root = repo_root(g);
   std::optional<RepositoryLock> lock;
-  if (!o.dry_run) lock.emplace(root, 60s);
-  Globals at_root = g;
-  at_root.repo = root.string();
-  Repository repo = load(at_root);
+  Repository repo = load_locked(g, o.dry_run ? nullptr : &lock);
 
   const Pilot* found = repo.pilot(o.pilot);
   if (found == nullptr) {
@@ -57,7 +51,7 @@ int run_decide(const DecideOptions& o, const Globals& g) {
   }
   const std::string rel = found->file;
   // The bytes as they are now, under the lock, and the record they hold.
-  std::string bytes = read_bytes(root / rel, rel);
+  std::string bytes = read_bytes(repo.root / rel, rel);
   ParsedFile parsed = parse_record(Kind::pilot, rel, bytes);
   const Pilot* pilot = parsed.record ? std::get_if<Pilot>(&*parsed.record) : nullptr;
   if (pilot == nullptr) {

@@ -61,6 +61,15 @@ int report_write(const WriteOutcome& outcome, const WriteRequest& request, const
   return 1;
 }
 
+Repository load_locked(const Globals& g, std::optional<RepositoryLock>* lock) {
+  using namespace std::chrono_literals;
+  std::filesystem::path root = repo_root(g);
+  if (lock != nullptr) lock->emplace(root, 60s);
+  Globals at_root = g;
+  at_root.repo = root.string();
+  return load(at_root);
+}
+
 int report_write_error(const WriteError& e, const Globals& g) {
   std::cerr << "pilot: error: " << e.text.in(lang_of(g)) << "\n";
   return 1;

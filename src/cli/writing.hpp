@@ -2,6 +2,7 @@
 // What the writing subcommands (add, approve, reject) share: telling the user how a write
 // went, and the test-only failure point.
 #include <memory>
+#include <optional>
 
 #include "common.hpp"
 #include "pilot/write.hpp"
@@ -13,6 +14,11 @@ namespace pilot::cli {
 // diagnostics of a refusal go to stdout, except in a dry run, where stdout is the file and
 // they go to stderr; a forced write's new errors and warnings go to stderr.
 int report_write(const WriteOutcome& outcome, const WriteRequest& request, const Globals& g);
+
+// Finds the repository, takes its lock into `lock` (none when `lock` is null: a dry run),
+// waiting 60 s at most, and loads the repository under the lock, so that concurrent writers
+// check against each other's records.
+Repository load_locked(const Globals& g, std::optional<RepositoryLock>* lock);
 
 // Prints a WriteError (the file and the cause) to stderr; returns 1.
 int report_write_error(const WriteError& e, const Globals& g);
