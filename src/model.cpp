@@ -136,4 +136,15 @@ bool is_valid_major_code(std::string_view code) {
   return true;
 }
 
+std::optional<std::string> lead_major(const Pilot& p) {
+  const auto& majors = p.majors.value;
+  if (p.lead_major.valid) {
+    for (const PilotMajor& pm : majors) {
+      if (pm.major.valid && pm.major.value == p.lead_major.value) return p.lead_major.value;
+    }
+  }
+  if (majors.size() == 1 && majors.front().major.valid) return majors.front().major.value;
+  return std::nullopt;
+}
+
 }  // namespace pilot

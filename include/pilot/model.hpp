@@ -87,6 +87,13 @@ struct Pilot : RecordBase {
   Located<std::string> admin_account, exam_account;
 };
 
+// The pilot's lead major, the one definition every rule and view uses (SPEC §2.2, R302):
+// `lead_major` when it names one of the pilot's majors; else, for a pilot of exactly one major,
+// that major ("a single major leads itself"); else none. A pilot of several majors whose
+// `lead_major` is missing (R302), not one of its majors (R302) or not a major code (S002) has
+// no lead: nothing downstream guesses one.
+std::optional<std::string> lead_major(const Pilot& p);
+
 struct QuotaChange : RecordBase {
   Located<std::string> pilot, certificate_name, reason, initiated_by, signed_by;
   Located<Level> level;

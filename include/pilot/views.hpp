@@ -292,7 +292,7 @@ struct ListEntry {
   long long quota = 0;  // pilots: the file's quotas summed (ProgressBook::original_quota)
   long long effective_quota = 0;
   bool quota_changed = false;
-  std::string effective_lead;  // pilots: lead_major, or the only major of a single-major pilot
+  std::string effective_lead;  // pilots: lead_major(pilot) (model.hpp), "" when it has none
   bool in_effect = false;      // quota changes: the one that sets its pilot's quota now
 };
 

@@ -3,6 +3,7 @@
 // exams, reports and funds of a year against the approved pilots of that year.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -22,15 +23,6 @@ namespace {
 // Submitted and approved pilots are applications the R3xx rules judge.
 bool is_application(const Pilot& p) {
   return p.status.valid && (p.status.value == PilotStatus::submitted || p.status.value == PilotStatus::approved);
-}
-
-// The pilot's lead major: lead_major when valid, else its only major; "" when unknown.
-std::string lead_of(const Pilot& p) {
-  if (p.lead_major.valid) return p.lead_major.value;
-  if (!p.lead_major.present && p.majors.value.size() == 1 && p.majors.value.front().major.valid) {
-    return p.majors.value.front().major.value;
-  }
-  return "";
 }
 
 // Messages name at most this many other pilots or majors, then say how many more there are,
@@ -285,11 +277,11 @@ void r307_accounts(const Repository& repo, const CheckContext&, std::vector<Diag
           {"管理员账号和考务管理账号是两个不同的账号：填写教务处分配的考务管理账号",
            "the admin and the exam account are two different accounts: write the exam account the office assigned"}));
     }
-    std::string lead = lead_of(p);
-    if (lead.empty() || !p.year.valid) continue;
-    if (admin_ok) by_account[{p.year.value, p.admin_account.value}].push_back({&p, &p.admin_account, lead});
+    std::optional<std::string> lead = lead_major(p);
+    if (!lead || !p.year.valid) continue;
+    if (admin_ok) by_account[{p.year.value, p.admin_account.value}].push_back({&p, &p.admin_account, *lead});
     if (exam_ok && p.exam_account.value != p.admin_account.value) {
-      by_account[{p.year.value, p.exam_account.value}].push_back({&p, &p.exam_account, lead});
+      by_account[{p.year.value, p.exam_account.value}].push_back({&p, &p.exam_account, *lead});
     }
   }
   for (const auto& [key, uses] : by_account) {

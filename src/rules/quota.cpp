@@ -32,13 +32,6 @@ std::set<std::string> majors_of(const Pilot& p) {
   return out;
 }
 
-// The lead major: `lead_major`, or the only major of a single-major pilot; "" when unknown.
-std::string lead_of(const Pilot& p) {
-  if (p.lead_major.valid) return p.lead_major.value;
-  if (p.majors.value.size() == 1 && p.majors.value.front().major.valid) return p.majors.value.front().major.value;
-  return "";
-}
-
 }  // namespace
 
 void r501_quota_met(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
@@ -222,7 +215,8 @@ class QuotaChangeCheck {
   }
 
   void signatures() {
-    std::string lead = lead_of(p_);
+    // No lead (R302 or S002 says why): neither who initiates nor who signs can be judged.
+    const std::string lead = lead_major(p_).value_or("");
     if (!lead.empty() && q_.initiated_by.valid && q_.initiated_by.value != lead) {
       add(q_.initiated_by.pos,
           {fmt::format("指标修改申请由专业 {} 发起，但试点 {} 的牵头专业是 {}", q_.initiated_by.value, p_.id.value, lead),
@@ -231,9 +225,9 @@ class QuotaChangeCheck {
           {fmt::format("修改申请须由牵头专业发起（三(五)2）：initiated_by: \"{}\"", lead),
            fmt::format("the lead major initiates a quota change (三(五)2): initiated_by: \"{}\"", lead)});
     }
-    const Major* lead_major = lead.empty() ? nullptr : repo_.major(lead);
+    const Major* lead_record = lead.empty() ? nullptr : repo_.major(lead);
     const College* college =
-        lead_major != nullptr && lead_major->college.valid ? repo_.college(lead_major->college.value) : nullptr;
+        lead_record != nullptr && lead_record->college.valid ? repo_.college(lead_record->college.value) : nullptr;
     if (college != nullptr && college->leader.valid && q_.signed_by.valid && !is_blank(q_.signed_by.value) &&
         trimmed(q_.signed_by.value) != trimmed(college->leader.value)) {
       add(q_.signed_by.pos,

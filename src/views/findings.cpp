@@ -31,8 +31,7 @@ PilotMajorId identify(const Repository& repo, const MajorProgress& row) {
       who.certificate_name = c->name.value;
     }
     if (p->level.valid) who.level = p->level.value;
-    std::size_t majors = p->majors.value.size();
-    who.lead = p->lead_major.valid ? p->lead_major.value == row.major : majors == 1;
+    who.lead = lead_major(*p) == row.major;
   }
   if (row.entry != nullptr) who.contact = row.entry->contact.value;
   return who;
@@ -58,7 +57,7 @@ FindingIndex::FindingIndex(const Repository& repo, const ProgressBook& book) {
     const MajorProgress& r = rows[i];
     if (r.pilot == nullptr) continue;
     const std::string& pid = r.pilot->id.value;
-    bool is_lead = r.pilot->lead_major.valid && r.pilot->lead_major.value == r.major;
+    bool is_lead = lead_major(*r.pilot) == r.major;
     if (lead.find(pid) == lead.end() || is_lead) lead[pid] = i;
     first_of_major.emplace(std::make_pair(r.major, views_detail::year_of(r)), i);
   }

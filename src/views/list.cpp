@@ -143,11 +143,7 @@ void fill_pilot(ListEntry& e, const Pilot& p, const ProgressBook& book) {
     if (quota) e.effective_quota += std::max(0LL, *quota);
     e.effective_quotas.push_back(quota);
   }
-  if (p.lead_major.valid && !p.lead_major.value.empty()) {
-    e.effective_lead = p.lead_major.value;
-  } else if (p.majors.value.size() == 1 && p.majors.value.front().major.valid) {
-    e.effective_lead = p.majors.value.front().major.value;
-  }
+  e.effective_lead = lead_major(p).value_or("");
 }
 
 template <class T>

@@ -456,6 +456,64 @@ TEST_CASE("views: status filters by year, college, major and certificate") {
   CHECK(none.out.find("None.") != std::string::npos);
 }
 
+TEST_CASE("views: a wrong lead_major is no lead anywhere; a single major leads itself") {
+  // One definition (model.hpp lead_major): R302 reports a lead that is not one of the pilot's
+  // majors; no rule then judges against it and no view shows it as the lead.
+  TempDir repo(fixture("base"));
+  const std::string pilot_file = "pilots/2026/web-frontend-2026.yaml";
+  std::string text = repo.read(pilot_file);
+  text.replace(text.find("lead_major: \"510201\""), 20, "lead_major: \"510299\"");
+  repo.write(pilot_file, text);
+  repo.write("quota-changes/2026/web-frontend-2026.yaml",
+             "pilot: web-frontend-2026\ncertificate_name: Web前端开发\nlevel: 中级\noriginal: 50\nrevised: 40\n"
+             "breakdown: { \"510201\": 20, \"510202\": 20 }\nreason: 调整\ninitiated_by: \"510202\"\n"
+             "signed_by: 某人\nstamped: true\nsubmitted: 2026-11-01\n");
+  repo.write("pilots/2026/solo-2026.yaml",
+             "id: solo-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: approved\n"
+             "submitted: 2026-04-15\napproved: 2026-10-25\nlead_major: \"12345\"\n"
+             "majors:\n  - { major: \"510202\", quota: 5, contact: 王老师 }\n"
+             "accounts: { admin: solo_admin, exam: solo_exam }\nplan: 计划\n");
+
+  auto findings = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"}).json();
+  CHECK(with_rule(findings, "R302").size() == 1);
+  for (const auto& d : findings["diagnostics"]) {
+    INFO(d.dump());
+    std::string message = d["message"];
+    // The wrong lead is named only where it is wrong (R302) or unknown (S004).
+    if (message.find("510299") != std::string::npos) CHECK((d["rule"] == "R302" || d["rule"] == "S004"));
+    if (d["file"] == "quota-changes/2026/web-frontend-2026.yaml") {
+      CHECK(message.find("initiated") == std::string::npos);  // who leads is not known
+      CHECK(message.find("signed by") == std::string::npos);
+    }
+  }
+
+  auto pilots = run_pilot({"list", "pilot", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"});
+  REQUIRE(pilots.exit_code == 0);
+  for (const auto& p : pilots.json()["records"]) {
+    INFO(p.dump());
+    if (p["id"] == "web-frontend-2026") {
+      CHECK(p["lead_major"] == "510299");  // the field as written
+      CHECK(p["effective_lead_major"] == nullptr);
+    } else {
+      CHECK(p["id"] == "solo-2026");
+      CHECK(p["lead_major"] == nullptr);  // not a major code (S002)
+      CHECK(p["effective_lead_major"] == "510202");
+    }
+  }
+
+  auto status = view("status", "en", "json", {}, repo.str());
+  REQUIRE(status.exit_code == 0);
+  int rows = 0;
+  for (const auto& row : status.json()["rows"]) {
+    INFO(row.dump());
+    CHECK(row["lead"] == (row["pilot"] == "solo-2026"));
+    ++rows;
+  }
+  CHECK(rows == 3);
+  auto table = view("status", "en", "table", {}, repo.str());
+  CHECK(table.exit_code == 0);
+}
+
 TEST_CASE("views: findings never change the exit code; usage errors exit 2") {
   // views-progress has errors: validate fails, the views do not.
   CHECK(run_pilot({"validate", "--repo", views_repo(), "--as-of", k_as_of}).exit_code == 1);
