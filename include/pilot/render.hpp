@@ -127,7 +127,7 @@ std::string render_compliance_html(const ComplianceView& view, Lang lang);
 // `&`, `<`, `>`, `"` and `'` as character references: safe in HTML text, attribute values and SVG.
 std::string html_escape(std::string_view s);
 
-// ---- pilot list (src/views/list_render.cpp) ------------------------------------------------
+// ---- pilot list (src/render/list.cpp) -----------------------------------------------------
 // docs/list-format.md documents the JSON keys and CSV columns of every kind. JSON and CSV are
 // the same in both languages; the table's column titles follow `style.lang`.
 struct ListView;

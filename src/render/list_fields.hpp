@@ -1,5 +1,5 @@
 #pragma once
-// The fields of a listed record in the three forms of `pilot list` (internal to src/views):
+// The fields of a listed record in the three forms of `pilot list` (internal to src/render):
 // a JSON object with stable keys, CSV cells with lists flattened, and the table's columns.
 // docs/list-format.md documents every key and column; list_fields.cpp is the one place that
 // decides them.
