@@ -1,26 +1,70 @@
 // Runs the registry over a repository and applies severities, waivers and filters.
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "pilot/progress.hpp"
 #include "pilot/rules.hpp"
+#include "pilot/text.hpp"
 
 namespace pilot {
 
 namespace {
 
-struct Waiver {
+// A waiver that counts, and whether it suppressed a finding.
+struct WaiverUse {
   std::string file;
   std::string rule;
   Pos pos;
   bool used = false;
 };
 
+// S002 for a waiver that cannot count (waiver_problem), at the rule ID, or at the reason when
+// that is what is wrong.
+Diagnostic waiver_finding(const std::string& file, const std::string& rule, const Waiver& reason,
+                          WaiverProblem problem) {
+  switch (problem) {
+    case WaiverProblem::unknown_rule: {
+      std::vector<std::string_view> ids;
+      for (const auto& r : rule_registry()) ids.push_back(r.id);
+      std::string guess = closest_match(rule, ids);
+      return make_diagnostic(
+          "S002", file, reason.pos.line, reason.pos.column,
+          {fmt::format("豁免中的规则编号 “{}” 不存在", rule),
+           fmt::format("waiver names an unknown rule ID \"{}\"", rule)},
+          guess.empty() ? Text{"运行 pilot rules 查看全部规则", "run `pilot rules` for the list"}
+                        : Text{fmt::format("是不是想写 “{}”?", guess),
+                               fmt::format("did you mean \"{}\"?", guess)});
+    }
+    case WaiverProblem::structural_rule:
+      return make_diagnostic("S002", file, reason.pos.line, reason.pos.column,
+                             {fmt::format("不能豁免结构规则 {}", rule),
+                              fmt::format("structural rule {} cannot be waived", rule)},
+                             {"修正文件本身", "fix the file itself"});
+    case WaiverProblem::no_reason:
+      break;
+  }
+  return make_diagnostic(
+      "S002", file, reason.reason_pos.line, reason.reason_pos.column,
+      {fmt::format("豁免 {} 没有写理由", rule), fmt::format("waiver of {} has no reason", rule)},
+      {"写明依据，例如哪份文件同意了这个例外",
+       "say why, e.g. which written approval allows the exception"});
+}
+
+// The waivers of `records` that count; S002 for those that cannot.
 template <class T>
-void collect_waivers(const std::vector<T>& records, std::vector<Waiver>& out) {
+void collect_waivers(const std::vector<T>& records, std::vector<WaiverUse>& out,
+                     std::vector<Diagnostic>& findings) {
   for (const auto& r : records) {
-    for (const auto& [rule, reason] : r.waivers) out.push_back({r.file, rule, reason.pos});
+    for (const auto& [rule, reason] : r.waivers) {
+      if (auto problem = waiver_problem(rule, reason)) {
+        findings.push_back(waiver_finding(r.file, rule, reason, *problem));
+      } else {
+        out.push_back({r.file, rule, reason.pos});
+      }
+    }
   }
 }
 
@@ -33,6 +77,15 @@ bool matches(const std::set<std::string>& patterns, const std::string& rule) {
 
 }  // namespace
 
+std::optional<WaiverProblem> waiver_problem(std::string_view rule, const Waiver& reason) {
+  if (find_rule(rule) == nullptr) return WaiverProblem::unknown_rule;
+  if (rule.front() == 'S') return WaiverProblem::structural_rule;
+  if (!reason.valid || reason.value.find_first_not_of(" \t") == std::string::npos) {
+    return WaiverProblem::no_reason;
+  }
+  return std::nullopt;
+}
+
 Analysis analyze(const Repository& repo, const AnalyzeOptions& options) {
   std::vector<Diagnostic> all = repo.load_diagnostics;
   ProgressBook book(repo, options.as_of);  // shared by the rules that need it
@@ -41,17 +94,17 @@ Analysis analyze(const Repository& repo, const AnalyzeOptions& options) {
     if (rule.check != nullptr) rule.check(repo, ctx, all);
   }
 
-  std::vector<Waiver> waivers;
-  collect_waivers(repo.colleges, waivers);
-  collect_waivers(repo.majors, waivers);
-  collect_waivers(repo.certificates, waivers);
-  collect_waivers(repo.pilots, waivers);
-  collect_waivers(repo.quota_changes, waivers);
-  collect_waivers(repo.exams, waivers);
-  collect_waivers(repo.reports, waivers);
-  collect_waivers(repo.sites, waivers);
-  collect_waivers(repo.funds, waivers);
-  std::map<std::pair<std::string, std::string>, Waiver*> waiver_index;
+  std::vector<WaiverUse> waivers;
+  collect_waivers(repo.colleges, waivers, all);
+  collect_waivers(repo.majors, waivers, all);
+  collect_waivers(repo.certificates, waivers, all);
+  collect_waivers(repo.pilots, waivers, all);
+  collect_waivers(repo.quota_changes, waivers, all);
+  collect_waivers(repo.exams, waivers, all);
+  collect_waivers(repo.reports, waivers, all);
+  collect_waivers(repo.sites, waivers, all);
+  collect_waivers(repo.funds, waivers, all);
+  std::map<std::pair<std::string, std::string>, WaiverUse*> waiver_index;
   for (auto& w : waivers) waiver_index[{w.file, w.rule}] = &w;
 
   auto configured = [&](Diagnostic& d) {
@@ -81,7 +134,8 @@ Analysis analyze(const Repository& repo, const AnalyzeOptions& options) {
     if (w.used) continue;
     Diagnostic d = make_diagnostic(
         "W001", w.file, w.pos.line, w.pos.column,
-        {fmt::format("对 {} 的豁免没有抑制任何发现", w.rule), fmt::format("the waiver of {} suppresses nothing", w.rule)},
+        {fmt::format("对 {} 的豁免没有抑制任何发现", w.rule),
+         fmt::format("the waiver of {} suppresses nothing", w.rule)},
         {"问题已解决的话，删除这条豁免，以免将来掩盖新的问题",
          "if the problem is gone, remove the waiver so that it cannot hide a future one"});
     if (configured(d)) kept.push_back(std::move(d));

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "pilot/rules.hpp"
 #include "pilot/text.hpp"
 
 namespace pilot {
@@ -288,32 +287,21 @@ void RecordReader::common(RecordBase& base) {
             {"例如 waivers: { R301: \"省1+X办公室同意\" }", "e.g. waivers: { R301: \"approved by the provincial office\" }"});
     return;
   }
+  // Each entry as written; analyze() judges rule IDs and reasons (S002 there, beside W001).
   for (const auto& [k, v] : w->entries) {
-    const RuleInfo* rule = find_rule(k.value);
-    if (rule == nullptr) {
-      std::vector<std::string_view> ids;
-      for (const auto& r : rule_registry()) ids.push_back(r.id);
-      std::string guess = closest_match(k.value, ids);
+    if (!k.is_scalar()) {
+      // A list or mapping as key can name no rule: reported as analyze() reports unknown IDs.
       problem(k, {fmt::format("豁免中的规则编号 “{}” 不存在", k.value), fmt::format("waiver names an unknown rule ID \"{}\"", k.value)},
-              guess.empty() ? Text{"运行 pilot rules 查看全部规则", "run `pilot rules` for the list"}
-                            : Text{fmt::format("是不是想写 “{}”?", guess), fmt::format("did you mean \"{}\"?", guess)});
+              {"运行 pilot rules 查看全部规则", "run `pilot rules` for the list"});
       continue;
     }
-    if (k.value[0] == 'S') {
-      problem(k, {fmt::format("不能豁免结构规则 {}", k.value), fmt::format("structural rule {} cannot be waived", k.value)},
-              {"修正文件本身", "fix the file itself"});
-      continue;
-    }
-    if (!v.is_scalar() || v.value.find_first_not_of(" \t") == std::string::npos) {
-      problem(v.is_null() ? k : v, {fmt::format("豁免 {} 没有写理由", k.value), fmt::format("waiver of {} has no reason", k.value)},
-              {"写明依据，例如哪份文件同意了这个例外", "say why, e.g. which written approval allows the exception"});
-      continue;
-    }
-    Located<std::string> reason;
-    reason.value = v.value;
+    Waiver reason;
     reason.pos = {k.line, k.column};
-    reason.present = reason.valid = true;
-    base.waivers[k.value] = reason;
+    reason.present = !v.is_null();
+    reason.valid = v.is_scalar();
+    if (reason.valid) reason.value = v.value;
+    reason.reason_pos = v.is_null() ? reason.pos : Pos{v.line, v.column};
+    base.waivers[k.value] = std::move(reason);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pilot/date.hpp"
@@ -43,6 +44,16 @@ enum class Direction { income, expense };
 enum class FundSource { college_budget, returned_exam_fee, student, other };
 enum class FundCategory { training, exam_fee, materials, internal_labor, other };
 
+// The reason of one `waivers:` entry as the file writes it (SPEC §3 "Waivers"). Located::pos
+// is the position of the rule ID key; `present` unless the reason is null, `valid` when it is a
+// single value. The loader checks only that `waivers` is a mapping of rule IDs; analyze()
+// decides whether an entry waives anything (waiver_problem in rules.hpp).
+struct Waiver : Located<std::string> {
+  Waiver() = default;
+  Waiver(Located<std::string> reason) : Located<std::string>(std::move(reason)) {}  // NOLINT
+  Pos reason_pos;  // the reason's position; the key's when the reason is null
+};
+
 // Every record: where it lives and what the loader learned from its path.
 struct RecordBase {
   std::string file;        // relative to the repository root
@@ -51,7 +62,7 @@ struct RecordBase {
   std::string folder_major;  // reports: the <major-code> folder
   Pos pos;                 // the record mapping
   Located<std::string> notes;
-  std::map<std::string, Located<std::string>> waivers;  // rule ID -> reason
+  std::map<std::string, Waiver> waivers;  // rule ID as written -> reason
 };
 
 struct College : RecordBase {

@@ -48,7 +48,14 @@ struct Analysis {
   int warnings = 0;
 };
 
-// Runs every rule, applies [rules] severities, waivers (and W001), --select/--ignore.
+// Why a `waivers:` entry of `rule` with `reason` waives nothing (SPEC §3 "Waivers": an unknown
+// rule ID, an S rule, an empty reason — each S002, reported by analyze()), or nullopt when it is
+// a waiver that counts.
+enum class WaiverProblem { unknown_rule, structural_rule, no_reason };
+std::optional<WaiverProblem> waiver_problem(std::string_view rule, const Waiver& reason);
+
+// Runs every rule, applies [rules] severities, waivers (S002 for a waiver that cannot count,
+// W001 for one that suppresses nothing), --select/--ignore.
 Analysis analyze(const Repository& repo, const AnalyzeOptions& options);
 
 // Helper for checks: a finding at the rule's default severity.

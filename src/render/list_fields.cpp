@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "list_fields.hpp"
+#include "pilot/rules.hpp"
 
 namespace pilot::list_detail {
 
@@ -62,6 +63,7 @@ class Sink {
     Json waivers = Json::object();
     std::string flat;
     for (const auto& [rule, reason] : r.waivers) {
+      if (waiver_problem(rule, reason)) continue;  // S002, waives nothing: not listed
       waivers[rule] = reason.value;
       flat += (flat.empty() ? "" : ";") + rule + ":" + reason.value;
     }

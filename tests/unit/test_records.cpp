@@ -135,15 +135,38 @@ TEST_CASE("records: S002 — wrong types and bad values") {
   }
 }
 
-TEST_CASE("records: waivers — empty reason, S rule, unknown rule are S002") {
+TEST_CASE("records: waivers are read as written; analyze() judges their rule IDs and reasons") {
   auto p = parse_record(Kind::college, "colleges/x.yaml",
-                        "id: x\nname: n\nleader: l\nwaivers:\n  R301: \"\"\n  S003: 同意\n  R999: 同意\n  R304: 省里同意\n");
-  auto rules = rules_of(p);
-  CHECK(std::count(rules.begin(), rules.end(), "S002") == 3);
+                        "id: x\nname: n\nleader: l\nwaivers:\n  R301: \"\"\n  S003: 同意\n  R999: 同意\n"
+                        "  R304: 省里同意\n  R305:\n  R306: [a]\n");
+  CHECK(p.diagnostics.empty());  // S002 for these comes from analyze (test_analyze.cpp)
   REQUIRE(p.record.has_value());
   const auto& c = std::get<College>(*p.record);
-  CHECK(c.waivers.size() == 1);
-  CHECK(c.waivers.count("R304") == 1);
+  REQUIRE(c.waivers.size() == 6);
+  const Waiver& empty = c.waivers.at("R301");
+  CHECK(empty.valid);
+  CHECK(empty.value.empty());
+  CHECK(empty.pos.line == 5);
+  CHECK(empty.pos.column == 3);
+  CHECK(empty.reason_pos.column == 9);
+  CHECK(c.waivers.at("R304").value == "省里同意");
+  const Waiver& null = c.waivers.at("R305");
+  CHECK_FALSE(null.present);
+  CHECK((null.reason_pos.line == 9 && null.reason_pos.column == 3));  // the key's
+  const Waiver& list = c.waivers.at("R306");
+  CHECK((list.present && !list.valid));
+  CHECK((list.reason_pos.line == 10 && list.reason_pos.column == 9));
+}
+
+TEST_CASE("records: waivers that are not a mapping of rule IDs are S002") {
+  auto p = parse_record(Kind::college, "colleges/x.yaml", "id: x\nname: n\nleader: l\nwaivers: [R301]\n");
+  REQUIRE(first(p, "S002") != nullptr);
+  CHECK(first(p, "S002")->message.en == "\"waivers\" must be a mapping of rule ID to reason");
+  auto q = parse_record(Kind::college, "colleges/x.yaml", "id: x\nname: n\nleader: l\nwaivers:\n  ? [a]\n  : x\n");
+  REQUIRE(first(q, "S002") != nullptr);
+  CHECK(first(q, "S002")->line == 5);
+  REQUIRE(q.record.has_value());
+  CHECK(std::get<College>(*q.record).waivers.empty());
 }
 
 TEST_CASE("records: S006 for a file in the wrong folder") {
