@@ -5,18 +5,21 @@
 
 namespace pilot {
 
-bool in_vacation(const Config& config, const Date& d) {
-  if (config.calendar(d.year) == nullptr) return false;
+std::optional<DateRange> vacation_containing(const Config& config, const Date& d) {
   // A vacation written under a neighbouring year that reaches into this one counts too
   // (a winter break listed as ["2026-12-26", "2027-01-10"] under [calendar.2026]).
   for (int y = d.year - 1; y <= d.year + 1; ++y) {
     const YearCalendar* cal = config.calendar(y);
     if (cal == nullptr) continue;
     for (const auto& v : cal->vacations) {
-      if (v.contains(d)) return true;
+      if (v.contains(d)) return v;
     }
   }
-  return false;
+  return std::nullopt;
+}
+
+bool in_vacation(const Config& config, const Date& d) {
+  return config.calendar(d.year) != nullptr && vacation_containing(config, d).has_value();
 }
 
 std::optional<std::vector<ReportDay>> report_days_of_year(const Config& config, int year) {
@@ -29,7 +32,7 @@ std::optional<std::vector<ReportDay>> report_days_of_year(const Config& config, 
     for (int day : days) {
       if (day < 1 || day > days_in_month(year, month)) continue;
       Date d{year, month, day};
-      out.push_back({d, in_vacation(config, d)});
+      out.push_back({d, vacation_containing(config, d)});
     }
   }
   return out;
@@ -83,6 +86,21 @@ int iso_weekday(const Date& d) {
   long r = (days + 3) % 7;
   if (r < 0) r += 7;
   return static_cast<int>(r) + 1;
+}
+
+std::optional<CalendarView> compute_calendar(const Config& config, int year, const Date& as_of) {
+  const YearCalendar* cal = config.calendar(year);
+  auto days = report_days_of_year(config, year);
+  if (cal == nullptr || !days) return std::nullopt;
+  CalendarView view;
+  view.year = cal->year;
+  view.as_of = as_of;
+  view.report_days = config.report_days;
+  view.report_grace_days = config.report_grace_days;
+  view.application_window = cal->application_window;
+  view.vacations = cal->vacations;
+  view.days = std::move(*days);
+  return view;
 }
 
 }  // namespace pilot

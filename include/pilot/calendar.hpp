@@ -29,11 +29,15 @@ std::optional<Date> latest_due_date(const Config& config, const Date& as_of);
 // The due date just before `due` (possibly in the previous year), or nullopt.
 std::optional<Date> previous_due_date(const Config& config, const Date& due);
 
-// One `report_days` day of a year that exists in its month; `vacation` when it falls in a
-// vacation (then it is not due). For `pilot calendar`.
+// The vacation that contains `d`: one of its year's, or a neighbouring year's that reaches
+// into it (a winter break written under the previous year). nullopt when there is none.
+std::optional<DateRange> vacation_containing(const Config& config, const Date& d);
+
+// One `report_days` day of a year that exists in its month, with the vacation it falls in
+// (then it is not due).
 struct ReportDay {
   Date date;
-  bool vacation = false;
+  std::optional<DateRange> vacation;
 };
 
 // Every report day of a year that exists (no 30 Feb), vacation days included and marked,
@@ -42,5 +46,20 @@ std::optional<std::vector<ReportDay>> report_days_of_year(const Config& config, 
 
 // Day of the week, ISO numbering: 1 = Monday ... 7 = Sunday.
 int iso_weekday(const Date& d);
+
+// `pilot calendar`: a year's report days, vacation days included and marked, with the settings
+// of pilot.toml that decide them (render.hpp shows it as text, Markdown, CSV and JSON).
+struct CalendarView {
+  int year = 0;
+  Date as_of;
+  std::vector<int> report_days;  // Config::report_days (sorted, distinct)
+  int report_grace_days = 0;
+  std::optional<DateRange> application_window;
+  std::vector<DateRange> vacations;  // [calendar.YEAR]'s own, in file order
+  std::vector<ReportDay> days;       // report_days_of_year
+};
+
+// The calendar of `year`; nullopt when pilot.toml lacks [calendar.YEAR].
+std::optional<CalendarView> compute_calendar(const Config& config, int year, const Date& as_of);
 
 }  // namespace pilot

@@ -127,6 +127,17 @@ std::string render_compliance_html(const ComplianceView& view, Lang lang);
 // `&`, `<`, `>`, `"` and `'` as character references: safe in HTML text, attribute values and SVG.
 std::string html_escape(std::string_view s);
 
+// ---- pilot calendar (src/render/calendar.cpp) ----------------------------------------------
+// Text and Markdown: a heading (report days, grace days), the table of report days (date,
+// weekday, due or skipped for which vacation), then the vacations and the application window.
+// CSV: that table, column titles in `lang`. JSON: {"schema_version": 1, "year", "as_of",
+// "report_days", "report_grace_days", "application_window", "vacations", "dates"}.
+struct CalendarView;
+std::string render_calendar_text(const CalendarView& view, Lang lang);
+std::string render_calendar_markdown(const CalendarView& view, Lang lang);
+std::string render_calendar_csv(const CalendarView& view, Lang lang, bool bom);
+std::string render_calendar_json(const CalendarView& view);
+
 // ---- pilot list (src/render/list.cpp) -----------------------------------------------------
 // docs/list-format.md documents the JSON keys and CSV columns of every kind. JSON and CSV are
 // the same in both languages; the table's column titles follow `style.lang`.

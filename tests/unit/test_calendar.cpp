@@ -177,3 +177,37 @@ TEST_CASE("calendar: ISO weekday") {
   CHECK(iso_weekday(d("2024-02-29")) == 4);
   CHECK(iso_weekday(d("1969-12-31")) == 3);  // before the epoch
 }
+
+TEST_CASE("calendar: vacation_containing names the vacation, a neighbouring year's included") {
+  Config c = config_with("report_days = [10, 20]",
+                         "[calendar.2026]\nvacations = [[\"2026-07-11\", \"2026-08-30\"], [\"2026-12-15\", \"2027-01-12\"]]\n"
+                         "[calendar.2027]\nvacations = []\n");
+  auto summer = vacation_containing(c, d("2026-07-20"));
+  REQUIRE(summer.has_value());
+  CHECK(summer->from.str() == "2026-07-11");
+  auto winter = vacation_containing(c, d("2027-01-10"));  // written under 2026
+  REQUIRE(winter.has_value());
+  CHECK(winter->to.str() == "2027-01-12");
+  CHECK_FALSE(vacation_containing(c, d("2027-01-13")).has_value());
+  CHECK_FALSE(vacation_containing(c, d("2026-07-10")).has_value());
+}
+
+TEST_CASE("calendar: compute_calendar holds the year's report days and settings") {
+  Config c = config_with("report_days = [20, 10]\nreport_grace_days = 2", k_2026);
+  auto view = compute_calendar(c, 2026, d("2026-11-26"));
+  REQUIRE(view.has_value());
+  CHECK(view->year == 2026);
+  CHECK(view->as_of.str() == "2026-11-26");
+  CHECK(view->report_days == std::vector<int>{10, 20});  // sorted by the config
+  CHECK(view->report_grace_days == 2);
+  REQUIRE(view->application_window.has_value());
+  CHECK(view->application_window->to.str() == "2026-05-31");
+  CHECK(view->vacations.size() == 2);
+  REQUIRE(view->days.size() == 24);
+  CHECK(view->days[0].date.str() == "2026-01-10");
+  CHECK_FALSE(view->days[0].vacation.has_value());
+  CHECK(view->days[1].date.str() == "2026-01-20");
+  REQUIRE(view->days[1].vacation.has_value());
+  CHECK(view->days[1].vacation->from.str() == "2026-01-17");
+  CHECK_FALSE(compute_calendar(c, 2027, d("2026-11-26")).has_value());  // no [calendar.2027]
+}
