@@ -29,7 +29,10 @@ struct RuleInfo {
   std::string_view clause;  // policy clause, "—" for structural rules, "security" for X
   Severity default_severity;
   Text summary;
-  CheckFn check;  // nullptr: reported by the loader (S001, S002, S005, X001, X002)
+  CheckFn check;  // nullptr: reported by the loader (S001, S002, S005, X001, X002) or analyze (W001)
+  // Every source file that reports the rule (paths from the project root), so that a rule is
+  // found from its ID mechanically; test_registry.cpp checks that each contains the ID.
+  std::vector<std::string_view> reported_in = {};
 };
 
 const std::vector<RuleInfo>& rule_registry();
