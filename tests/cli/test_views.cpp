@@ -456,7 +456,7 @@ TEST_CASE("views: status filters by year, college, major and certificate") {
   CHECK(none.out.find("None.") != std::string::npos);
 }
 
-TEST_CASE("views: a wrong lead_major is no lead anywhere; a single major leads itself") {
+TEST_CASE("views: a wrong lead_major is no lead anywhere, and a single major leads itself") {
   // One definition (model.hpp lead_major): R302 reports a lead that is not one of the pilot's
   // majors; no rule then judges against it and no view shows it as the lead.
   TempDir repo(fixture("base"));
@@ -474,7 +474,8 @@ TEST_CASE("views: a wrong lead_major is no lead anywhere; a single major leads i
              "majors:\n  - { major: \"510202\", quota: 5, contact: 王老师 }\n"
              "accounts: { admin: solo_admin, exam: solo_exam }\nplan: 计划\n");
 
-  auto findings = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"}).json();
+  const nlohmann::json findings =
+      run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"}).json();
   CHECK(with_rule(findings, "R302").size() == 1);
   for (const auto& d : findings["diagnostics"]) {
     INFO(d.dump());
@@ -489,7 +490,9 @@ TEST_CASE("views: a wrong lead_major is no lead anywhere; a single major leads i
 
   auto pilots = run_pilot({"list", "pilot", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"});
   REQUIRE(pilots.exit_code == 0);
-  for (const auto& p : pilots.json()["records"]) {
+  const nlohmann::json listed = pilots.json();
+  REQUIRE(listed["records"].size() == 2);
+  for (const auto& p : listed["records"]) {
     INFO(p.dump());
     if (p["id"] == "web-frontend-2026") {
       CHECK(p["lead_major"] == "510299");  // the field as written
@@ -503,8 +506,9 @@ TEST_CASE("views: a wrong lead_major is no lead anywhere; a single major leads i
 
   auto status = view("status", "en", "json", {}, repo.str());
   REQUIRE(status.exit_code == 0);
+  const nlohmann::json shown = status.json();
   int rows = 0;
-  for (const auto& row : status.json()["rows"]) {
+  for (const auto& row : shown["rows"]) {
     INFO(row.dump());
     CHECK(row["lead"] == (row["pilot"] == "solo-2026"));
     ++rows;

@@ -76,7 +76,7 @@ TEST_CASE("analyze: a waiver of an unknown rule, of an S rule or without a reaso
 }
 
 TEST_CASE(
-    "analyze: a waiver that counts suppresses its rule in its file; one that cannot, nothing") {
+    "analyze: a waiver that counts suppresses its rule in its file, one that cannot suppresses nothing") {
   const std::string file = "pilots/2026/web-frontend-2026.yaml";
   Repository plain = load_repository(fs::path(PILOT_FIXTURES) / "base");
   std::size_t r601 = 0;

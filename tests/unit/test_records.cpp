@@ -135,7 +135,7 @@ TEST_CASE("records: S002 — wrong types and bad values") {
   }
 }
 
-TEST_CASE("records: waivers are read as written; analyze() judges their rule IDs and reasons") {
+TEST_CASE("records: waivers are read as written, and analyze() judges their rule IDs and reasons") {
   auto p = parse_record(Kind::college, "colleges/x.yaml",
                         "id: x\nname: n\nleader: l\nwaivers:\n  R301: \"\"\n  S003: 同意\n  R999: 同意\n"
                         "  R304: 省里同意\n  R305:\n  R306: [a]\n");
