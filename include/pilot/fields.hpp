@@ -211,7 +211,8 @@ AnyRecord read_record_node(Kind kind, const YNode& map, std::vector<Diagnostic>&
 // The text pilot writes after "key:" for `field` of `record` (a kind's field or a common
 // one), as render_record writes it: `"510201"` for a code, `approved` for 已批准, `12.50`
 // for an amount; a block's text starts with '\n' when it is a block of lines. nullopt when
-// the record lacks the field. (src/write/yaml_emit.cpp)
+// the record lacks the field. A part of a block (accounts.admin) has no text of its own: ask
+// for its block (FlagRef::block). (src/write/yaml_emit.cpp)
 std::optional<std::string> field_yaml(const AnyRecord& record, const FieldSpec& field);
 
 // ---------------------------------------------------------------- flags (`pilot add`, `pilot set`)

@@ -408,3 +408,23 @@ TEST_CASE(
     CHECK(doc.sources[0] == std::pair<std::string, std::string>{"--id", "p"});
   }
 }
+
+TEST_CASE("fields: docs/writing.md's table of add flags names every flag of every kind") {
+  std::string doc = read_file(fs::path(PILOT_SOURCE_DIR) / "docs" / "writing.md");
+  auto row_of = [&](const std::string& kind) {
+    auto at = doc.find("\n| " + kind + " | ");
+    REQUIRE_MESSAGE(at != std::string::npos, "docs/writing.md has no row for " << kind);
+    return doc.substr(at + 1, doc.find('\n', at + 1) - at - 1);
+  };
+  for (Kind kind : k_all_kinds) {
+    CAPTURE(kind_name(kind));
+    std::string row = row_of(kind_name(kind));
+    std::string common = row_of("every kind");
+    for (const FlagRef& f : record_flags(kind)) {
+      CAPTURE(f.name());
+      const std::string& in = f.field == &common_fields()[0] || f.field == &common_fields()[1] ? common : row;
+      CHECK((in.find("`" + f.name() + "`") != std::string::npos ||
+             in.find("`" + f.name() + " ") != std::string::npos));
+    }
+  }
+}
