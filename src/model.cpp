@@ -1,5 +1,7 @@
 #include "pilot/model.hpp"
 
+#include "pilot/fields.hpp"
+
 #include <array>
 #include <string_view>
 
@@ -26,64 +28,6 @@ constexpr std::array<KindNames, 9> k_kinds{{
     {Kind::fund, "fund", "funds", "经费收支"},
 }};
 
-// One enum's spellings: the first of each row is written, all are accepted.
-template <class E, std::size_t N>
-std::optional<E> parse_enum(std::string_view s,
-                            const std::array<std::pair<E, std::array<const char*, 3>>, N>& table) {
-  for (const auto& [value, names] : table) {
-    for (const char* name : names) {
-      if (name != nullptr && s == name) return value;
-    }
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<std::pair<Level, std::array<const char*, 3>>, 3> k_levels{{
-    {Level::junior, {"初级", "junior", nullptr}},
-    {Level::intermediate, {"中级", "intermediate", nullptr}},
-    {Level::senior, {"高级", "senior", nullptr}},
-}};
-constexpr std::array<std::pair<PilotStatus, std::array<const char*, 3>>, 4> k_pilot_statuses{{
-    {PilotStatus::draft, {"draft", "草稿", nullptr}},
-    {PilotStatus::submitted, {"submitted", "已提交", nullptr}},
-    {PilotStatus::approved, {"approved", "已批准", nullptr}},
-    {PilotStatus::rejected, {"rejected", "未通过", nullptr}},
-}};
-constexpr std::array<std::pair<ExamStatus, std::array<const char*, 3>>, 2> k_exam_statuses{{
-    {ExamStatus::planned, {"planned", "计划", nullptr}},
-    {ExamStatus::held, {"held", "已考", nullptr}},
-}};
-constexpr std::array<std::pair<Signatory, std::array<const char*, 3>>, 3> k_signatories{{
-    {Signatory::college, {"college", "二级学院", nullptr}},
-    {Signatory::office, {"office", "教务处", nullptr}},
-    {Signatory::school, {"school", "学校", nullptr}},
-}};
-constexpr std::array<std::pair<Direction, std::array<const char*, 3>>, 2> k_directions{{
-    {Direction::income, {"income", "收入", nullptr}},
-    {Direction::expense, {"expense", "支出", nullptr}},
-}};
-constexpr std::array<std::pair<FundSource, std::array<const char*, 3>>, 4> k_sources{{
-    {FundSource::college_budget, {"college-budget", "学院经费", nullptr}},
-    {FundSource::returned_exam_fee, {"returned-exam-fee", "考务费返还", nullptr}},
-    {FundSource::student, {"student", "学生缴费", nullptr}},
-    {FundSource::other, {"other", "其他", nullptr}},
-}};
-constexpr std::array<std::pair<FundCategory, std::array<const char*, 3>>, 5> k_categories{{
-    {FundCategory::training, {"training", "培训", nullptr}},
-    {FundCategory::exam_fee, {"exam-fee", "考务费", nullptr}},
-    {FundCategory::materials, {"materials", "耗材", nullptr}},
-    {FundCategory::internal_labor, {"internal-labor", "校内劳务", nullptr}},
-    {FundCategory::other, {"other", "其他", nullptr}},
-}};
-
-template <class E, std::size_t N>
-const char* first_name(E v, const std::array<std::pair<E, std::array<const char*, 3>>, N>& table) {
-  for (const auto& [value, names] : table) {
-    if (value == v) return names[0];
-  }
-  return "";
-}
-
 }  // namespace
 
 const char* kind_name(Kind k) { return k_kinds[static_cast<std::size_t>(k)].name; }
@@ -96,26 +40,40 @@ std::optional<Kind> parse_kind(std::string_view name) {
   return std::nullopt;
 }
 
-const char* level_name(Level l) { return first_name(l, k_levels); }
-const char* level_name_en(Level l) { return k_levels[static_cast<std::size_t>(l)].second[1]; }
-std::optional<Level> parse_level(std::string_view s) { return parse_enum(s, k_levels); }
-const char* pilot_status_name(PilotStatus s) { return first_name(s, k_pilot_statuses); }
-std::optional<PilotStatus> parse_pilot_status(std::string_view s) {
-  return parse_enum(s, k_pilot_statuses);
+namespace {
+
+// The spellings live in the field tables (src/fields_table.cpp); string_views into literals.
+template <class E>
+const char* first_name(E v) {
+  return enum_spec<E>().values[static_cast<std::size_t>(v)].name.data();
 }
-const char* exam_status_name(ExamStatus s) { return first_name(s, k_exam_statuses); }
-std::optional<ExamStatus> parse_exam_status(std::string_view s) {
-  return parse_enum(s, k_exam_statuses);
+
+template <class E>
+std::optional<E> parse_enum(std::string_view s) {
+  auto i = enum_index(enum_spec<E>(), s);
+  return i ? std::optional<E>(static_cast<E>(*i)) : std::nullopt;
 }
-const char* signatory_name(Signatory s) { return first_name(s, k_signatories); }
-std::optional<Signatory> parse_signatory(std::string_view s) { return parse_enum(s, k_signatories); }
-const char* direction_name(Direction d) { return first_name(d, k_directions); }
-std::optional<Direction> parse_direction(std::string_view s) { return parse_enum(s, k_directions); }
-const char* fund_source_name(FundSource s) { return first_name(s, k_sources); }
-std::optional<FundSource> parse_fund_source(std::string_view s) { return parse_enum(s, k_sources); }
-const char* fund_category_name(FundCategory c) { return first_name(c, k_categories); }
+
+}  // namespace
+
+const char* level_name(Level l) { return first_name(l); }
+const char* level_name_en(Level l) {
+  return enum_spec<Level>().values[static_cast<std::size_t>(l)].alias.data();
+}
+std::optional<Level> parse_level(std::string_view s) { return parse_enum<Level>(s); }
+const char* pilot_status_name(PilotStatus s) { return first_name(s); }
+std::optional<PilotStatus> parse_pilot_status(std::string_view s) { return parse_enum<PilotStatus>(s); }
+const char* exam_status_name(ExamStatus s) { return first_name(s); }
+std::optional<ExamStatus> parse_exam_status(std::string_view s) { return parse_enum<ExamStatus>(s); }
+const char* signatory_name(Signatory s) { return first_name(s); }
+std::optional<Signatory> parse_signatory(std::string_view s) { return parse_enum<Signatory>(s); }
+const char* direction_name(Direction d) { return first_name(d); }
+std::optional<Direction> parse_direction(std::string_view s) { return parse_enum<Direction>(s); }
+const char* fund_source_name(FundSource s) { return first_name(s); }
+std::optional<FundSource> parse_fund_source(std::string_view s) { return parse_enum<FundSource>(s); }
+const char* fund_category_name(FundCategory c) { return first_name(c); }
 std::optional<FundCategory> parse_fund_category(std::string_view s) {
-  return parse_enum(s, k_categories);
+  return parse_enum<FundCategory>(s);
 }
 
 bool is_valid_id(std::string_view id) {

@@ -1,18 +1,17 @@
 #pragma once
 // Reads the fields of one YAML mapping into Located<T> values, reporting S002 for what makes
-// a record unreadable. Internal to the loader.
+// a record unreadable. Internal to the loader. Need (pilot/fields.hpp): a missing key is S002
+// only when `required` (Need::when is decided by the caller); `policy` and `optional` are not.
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "pilot/diagnostic.hpp"
+#include "pilot/fields.hpp"
 #include "pilot/model.hpp"
 #include "pilot/yaml.hpp"
 
 namespace pilot {
-
-// Missing key: `required` is S002; `policy` and `optional` are not (a policy rule may report it).
-enum class Need { required, policy, optional };
 
 class RecordReader {
  public:
@@ -38,9 +37,9 @@ class RecordReader {
   Located<Date> date(std::string_view key, Need need);
   Located<bool> boolean(std::string_view key, Need need);
   Located<long long> money_fen(std::string_view key, Need need);
+  // One of `spec`'s values, by name or alias (E's values are in the order of spec's).
   template <class E>
-  Located<E> enumeration(std::string_view key, Need need, std::optional<E> (*parse)(std::string_view),
-                         const char* choices);
+  Located<E> enumeration(std::string_view key, Need need, const EnumSpec& spec);
   Located<std::vector<Level>> levels(std::string_view key, Need need);
 
   // Every record's common keys: notes and waivers.
@@ -62,17 +61,18 @@ class RecordReader {
 };
 
 template <class E>
-Located<E> RecordReader::enumeration(std::string_view key, Need need,
-                                     std::optional<E> (*parse)(std::string_view), const char* choices) {
+Located<E> RecordReader::enumeration(std::string_view key, Need need, const EnumSpec& spec) {
   Located<E> f;
   const YNode* v = scalar(key, need, f.pos, f.present);
   if (v == nullptr) return f;
-  if (auto e = parse(v->value)) {
-    f.value = *e;
+  if (auto i = enum_index(spec, v->value)) {
+    f.value = static_cast<E>(*i);
     f.valid = true;
   } else {
-    problem(*v, {"“" + where(key) + "” 的值 “" + v->value + "” 无效", where(key) + " has an invalid value \"" + v->value + "\""},
-            {std::string("可用的值:") + choices, std::string("use one of: ") + choices});
+    std::string choices = enum_choices(spec);
+    problem(*v, {"“" + where(key) + "” 的值 “" + v->value + "” 无效",
+                 where(key) + " has an invalid value \"" + v->value + "\""},
+            {"可用的值:" + choices, "use one of: " + choices});
   }
   return f;
 }

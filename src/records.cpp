@@ -1,9 +1,11 @@
-// One file's bytes -> one record (parse_record), and records -> Repository (add_parsed).
+// One file's bytes -> one record (parse_record): the kind's fields in the order of its table
+// (include/pilot/fields.hpp), scalars read from the table, nested blocks by hand.
 #include <array>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include "pilot/fields.hpp"
 #include "pilot/repository.hpp"
 #include "pilot/security.hpp"
 #include "pilot/yaml.hpp"
@@ -12,8 +14,6 @@
 namespace pilot {
 
 namespace {
-
-constexpr const char* k_levels_choices = "初级、中级、高级 (junior, intermediate, senior)";
 
 Diagnostic s006(Text message, Text hint) {
   Diagnostic d;
@@ -64,40 +64,9 @@ bool place(Kind kind, const std::string& rel, RecordBase& base, std::vector<Diag
   return true;
 }
 
-void read_college(RecordReader& r, College& c) {
-  c.id = r.id("id", Need::required);
-  c.name = r.text("name", Need::required);
-  c.leader = r.text("leader", Need::required);
-}
+// ------------------------------------------------------------------ nested blocks, by hand
 
-void read_major(RecordReader& r, Major& m) {
-  m.id = r.major_code("id", Need::required);
-  m.name = r.text("name", Need::required);
-  m.college = r.id("college", Need::required);
-}
-
-void read_certificate(RecordReader& r, Certificate& c) {
-  c.id = r.id("id", Need::required);
-  c.name = r.text("name", Need::required);
-  c.organization = r.text("organization", Need::required);
-  c.levels = r.levels("levels", Need::required);
-  c.listed_from = r.year("listed_from", Need::required);
-  c.listed_to = r.year("listed_to", Need::optional);
-}
-
-void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
-  p.id = r.id("id", Need::required);
-  p.year = r.year("year", Need::required);
-  p.certificate = r.id("certificate", Need::required);
-  p.level = r.enumeration<Level>("level", Need::policy, parse_level, k_levels_choices);
-  p.status = r.enumeration<PilotStatus>("status", Need::required, parse_pilot_status,
-                                        "draft, submitted, approved, rejected （草稿、已提交、已批准、未通过）");
-  bool not_draft = p.status.valid && p.status.value != PilotStatus::draft;
-  p.submitted = r.date("submitted", not_draft ? Need::required : Need::optional);
-  p.approved = r.date("approved", p.status.valid && p.status.value == PilotStatus::approved ? Need::required : Need::optional);
-  p.rejected = r.date("rejected", p.status.valid && p.status.value == PilotStatus::rejected ? Need::required : Need::optional);
-  p.lead_major = r.major_code("lead_major", Need::optional);
-  p.plan = r.text("plan", Need::policy);
+void read_majors(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   const YNode* majors = r.node("majors");
   if (majors != nullptr && !majors->is_null()) {
     p.majors.present = true;
@@ -131,6 +100,9 @@ void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   } else {
     p.majors.pos = r.pos();
   }
+}
+
+void read_accounts(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   const YNode* accounts = r.node("accounts");
   p.accounts_pos = r.pos();
   if (accounts != nullptr && !accounts->is_null()) {
@@ -147,12 +119,7 @@ void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
   }
 }
 
-void read_quota_change(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&) {
-  q.pilot = r.id("pilot", Need::required);
-  q.certificate_name = r.text("certificate_name", Need::policy);
-  q.level = r.enumeration<Level>("level", Need::policy, parse_level, k_levels_choices);
-  q.original = r.count("original", Need::policy);
-  q.revised = r.count("revised", Need::policy);
+void read_breakdown(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&) {
   const YNode* b = r.node("breakdown");
   if (b != nullptr && !b->is_null()) {
     q.breakdown.present = true;
@@ -176,8 +143,6 @@ void read_quota_change(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&
         Located<long long> n;
         n.pos = {v.line, v.column};
         n.present = true;
-        bool fractional = false;
-        (void)fractional;
         if (v.is_scalar() && !v.quoted && !v.value.empty() && v.value.size() <= 7 &&
             v.value.find_first_not_of("0123456789") == std::string::npos && std::stoll(v.value) <= 1'000'000) {
           n.value = std::stoll(v.value);
@@ -191,19 +156,9 @@ void read_quota_change(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&
       }
     }
   }
-  q.reason = r.text("reason", Need::policy);
-  q.initiated_by = r.major_code("initiated_by", Need::policy);
-  q.signed_by = r.text("signed_by", Need::policy);
-  q.stamped = r.boolean("stamped", Need::policy);
-  q.submitted = r.date("submitted", Need::policy);
 }
 
-void read_exam(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
-  e.id = r.id("id", Need::required);
-  e.pilot = r.id("pilot", Need::required);
-  e.date = r.date("date", Need::required);
-  e.status = r.enumeration<ExamStatus>("status", Need::required, parse_exam_status, "planned, held（计划、已考）");
-  e.site = r.id("site", Need::optional);
+void read_results(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
   const YNode* results = r.node("results");
   if (results == nullptr || results->is_null()) {
     YNode record;  // where the finding points when there is no key: the record (a local: loader threads share statics)
@@ -245,15 +200,14 @@ void read_exam(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
   }
 }
 
-void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
-  rep.major = r.major_code("major", Need::required);
-  rep.pilot = r.id("pilot", Need::required);
-  rep.due = r.date("due", Need::required);
-  rep.submitted = r.date("submitted", Need::required);
+void read_progress(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
   const YNode* progress = r.node("progress");
   if (progress == nullptr || progress->is_null()) {
     rep.progress.pos = r.pos();
-    r.problem(progress != nullptr ? *progress : *[&] { static thread_local YNode dummy; dummy.line = r.pos().line; dummy.column = r.pos().column; return &dummy; }(),
+    YNode record;  // where the finding points when there is no key: the record
+    record.line = r.pos().line;
+    record.column = r.pos().column;
+    r.problem(progress != nullptr ? *progress : record,
               {"缺少必填的键 “progress”", "missing required key \"progress\""},
               {"例如 progress: { trained: 40, registered: 35, attended: 30, passed: 28 }",
                "e.g. progress: { trained: 40, registered: 35, attended: 30, passed: 28 }"});
@@ -272,6 +226,9 @@ void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
     rep.progress.value.passed = p.count("passed", Need::required);
     rep.progress.valid = true;
   }
+}
+
+void read_sections(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
   const YNode* sections = r.node("sections");
   rep.sections.pos = r.pos();
   if (sections != nullptr && !sections->is_null()) {
@@ -292,53 +249,143 @@ void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
   }
 }
 
-void read_site(RecordReader& r, Site& s) {
-  s.id = r.id("id", Need::required);
-  s.college = r.id("college", Need::required);
-  s.organization = r.text("organization", Need::required);
-  s.signatory_text = r.text("signatory", Need::policy);
-  if (s.signatory_text.valid) {
-    if (auto v = parse_signatory(s.signatory_text.value)) {
-      s.signatory.value = *v;
-      s.signatory.valid = s.signatory.present = true;
-      s.signatory.pos = s.signatory_text.pos;
+// The hand-written reader of each block the tables declare.
+struct BlockReader {
+  Kind kind;
+  std::string_view key;
+  void (*read)(RecordReader&, RecordBase&, std::vector<Diagnostic>&);
+};
+
+template <class T, void (*Read)(RecordReader&, T&, std::vector<Diagnostic>&)>
+void read_block_as(RecordReader& r, RecordBase& rec, std::vector<Diagnostic>& out) {
+  Read(r, static_cast<T&>(rec), out);
+}
+
+constexpr BlockReader k_block_readers[] = {
+    {Kind::pilot, "majors", read_block_as<Pilot, read_majors>},
+    {Kind::pilot, "accounts", read_block_as<Pilot, read_accounts>},
+    {Kind::quota_change, "breakdown", read_block_as<QuotaChange, read_breakdown>},
+    {Kind::exam, "results", read_block_as<Exam, read_results>},
+    {Kind::report, "progress", read_block_as<Report, read_progress>},
+    {Kind::report, "sections", read_block_as<Report, read_sections>},
+};
+
+// ------------------------------------------------------------------ scalars, from the tables
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// Need::when decided: required when the named enum field (read before) holds one of the values.
+Need need_of(const FieldSpec& f, std::span<const FieldSpec> fields, RecordBase& rec) {
+  if (f.need != Need::when) return f.need;
+  for (const FieldSpec& on : fields) {
+    if (on.key != f.when.key || on.values == nullptr) continue;
+    std::optional<std::size_t> index = enum_value(field_ref(on, rec));
+    if (!index) return Need::optional;
+    std::string_view name = on.values->values[*index].name;
+    for (std::string_view v : f.when.values) {
+      if (v == name) return Need::required;
     }
   }
-  auto process = r.text("contract_process", Need::policy);
-  s.non_procurement.present = process.present;
-  s.non_procurement.pos = process.pos;
-  if (process.valid) {
-    // Any other text is valid-but-false: R401 reports it (SPEC §2.2: the contract process is R401's).
-    s.non_procurement.value = process.value == "non-procurement" || process.value == "非采购合同";
-    s.non_procurement.valid = true;
+  return Need::optional;
+}
+
+void read_scalar(RecordReader& r, const FieldSpec& f, RecordBase& rec, Need need) {
+  std::string_view key = f.key;
+  std::visit(Overloaded{
+                 [](std::monostate) {},
+                 [&](Located<std::string>* p) {
+                   *p = f.type == FieldType::id           ? r.id(key, need)
+                        : f.type == FieldType::major_code ? r.major_code(key, need)
+                                                          : r.text(key, need);
+                 },
+                 [&](Located<int>* p) { *p = r.year(key, need); },
+                 [&](Located<long long>* p) {
+                   *p = f.type == FieldType::money ? r.money_fen(key, need)
+                                                   : r.count(key, need, f.type == FieldType::quota);
+                 },
+                 [&](Located<bool>* p) {
+                   if (f.type == FieldType::boolean) {
+                     *p = r.boolean(key, need);
+                     return;
+                   }
+                   // An enumeration kept as "is it the first value": other text is valid but
+                   // false (a policy rule, not S002, reports it).
+                   Located<std::string> t = r.text(key, need);
+                   p->present = t.present;
+                   p->pos = t.pos;
+                   if (t.valid) {
+                     p->value = enum_index(*f.values, t.value) == std::optional<std::size_t>(0);
+                     p->valid = true;
+                   }
+                 },
+                 [&](Located<Date>* p) { *p = r.date(key, need); },
+                 [&](Located<std::vector<Level>>* p) { *p = r.levels(key, need); },
+                 [&](auto p) {
+                   using P = decltype(p);
+                   if constexpr (std::is_pointer_v<P>) {
+                     using E = decltype(std::remove_pointer_t<P>::value);
+                     *p = r.enumeration<E>(key, need, *f.values);
+                   } else {
+                     // The text as written; the enum when it names one (a policy rule judges
+                     // other text).
+                     *p.text = r.text(key, need);
+                     if (p.text->valid) {
+                       if (auto i = enum_index(*f.values, p.text->value)) {
+                         using E = decltype(p.value->value);
+                         p.value->value = static_cast<E>(*i);
+                         p.value->valid = p.value->present = true;
+                         p.value->pos = p.text->pos;
+                       }
+                     }
+                   }
+                 },
+             },
+             f.ref(rec));
+}
+
+void read_fields(RecordReader& r, Kind kind, RecordBase& rec, std::vector<Diagnostic>& out) {
+  std::span<const FieldSpec> fields = kind_spec(kind).fields;
+  for (const FieldSpec& f : fields) {
+    if (!f.is_block()) {
+      read_scalar(r, f, rec, need_of(f, fields, rec));
+      continue;
+    }
+    for (const BlockReader& b : k_block_readers) {
+      if (b.kind == kind && b.key == f.key) b.read(r, rec, out);
+    }
   }
-  s.oa_ref = r.text("oa_ref", Need::policy);
-  s.signed_on = r.date("signed", Need::required);
 }
 
-void read_fund(RecordReader& r, Fund& f) {
-  f.id = r.id("id", Need::required);
-  f.date = r.date("date", Need::required);
-  f.college = r.id("college", Need::required);
-  f.pilot = r.id("pilot", Need::optional);
-  f.direction = r.enumeration<Direction>("direction", Need::required, parse_direction, "income, expense（收入、支出）");
-  f.source = r.enumeration<FundSource>("source", Need::required, parse_fund_source,
-                                       "college-budget, returned-exam-fee, student, other （学院经费、考务费返还、学生缴费、其他）");
-  f.category = r.enumeration<FundCategory>("category", Need::required, parse_fund_category,
-                                           "training, exam-fee, materials, internal-labor, other （培训、考务费、耗材、校内劳务、其他）");
-  f.amount_fen = r.money_fen("amount", Need::required);
-}
-
-template <class T, class F>
-AnyRecord read_as(const YNode& root, RecordBase&& placed, std::vector<Diagnostic>& out, F&& f) {
+template <class T>
+AnyRecord read_as(Kind kind, const YNode& root, RecordBase&& placed, std::vector<Diagnostic>& out) {
   T rec;
   static_cast<RecordBase&>(rec) = std::move(placed);
   {
     RecordReader r(root, "", out);
     r.common(rec);
-    f(r, rec);
+    read_fields(r, kind, rec, out);
   }
   return rec;
+}
+
+AnyRecord read_kind(Kind kind, const YNode& root, RecordBase&& base, std::vector<Diagnostic>& out) {
+  switch (kind) {
+    case Kind::college: return read_as<College>(kind, root, std::move(base), out);
+    case Kind::major: return read_as<Major>(kind, root, std::move(base), out);
+    case Kind::certificate: return read_as<Certificate>(kind, root, std::move(base), out);
+    case Kind::pilot: return read_as<Pilot>(kind, root, std::move(base), out);
+    case Kind::quota_change: return read_as<QuotaChange>(kind, root, std::move(base), out);
+    case Kind::exam: return read_as<Exam>(kind, root, std::move(base), out);
+    case Kind::report: return read_as<Report>(kind, root, std::move(base), out);
+    case Kind::site: return read_as<Site>(kind, root, std::move(base), out);
+    case Kind::fund: return read_as<Fund>(kind, root, std::move(base), out);
+  }
+  return College{};
 }
 
 }  // namespace
@@ -372,29 +419,15 @@ ParsedFile parse_record(Kind kind, const std::string& rel_path, std::string_view
                 fmt::format("see `pilot schema {}` or the data format in docs/", kind_name(kind))};
       out.push_back(std::move(d));
     } else if (placed) {
-      switch (kind) {
-        case Kind::college: parsed.record = read_as<College>(root, std::move(base), out, read_college); break;
-        case Kind::major: parsed.record = read_as<Major>(root, std::move(base), out, read_major); break;
-        case Kind::certificate: parsed.record = read_as<Certificate>(root, std::move(base), out, read_certificate); break;
-        case Kind::pilot:
-          parsed.record = read_as<Pilot>(root, std::move(base), out, [&](RecordReader& r, Pilot& p) { read_pilot(r, p, out); });
-          break;
-        case Kind::quota_change:
-          parsed.record = read_as<QuotaChange>(root, std::move(base), out, [&](RecordReader& r, QuotaChange& q) { read_quota_change(r, q, out); });
-          break;
-        case Kind::exam:
-          parsed.record = read_as<Exam>(root, std::move(base), out, [&](RecordReader& r, Exam& e) { read_exam(r, e, out); });
-          break;
-        case Kind::report:
-          parsed.record = read_as<Report>(root, std::move(base), out, [&](RecordReader& r, Report& rep) { read_report(r, rep, out); });
-          break;
-        case Kind::site: parsed.record = read_as<Site>(root, std::move(base), out, read_site); break;
-        case Kind::fund: parsed.record = read_as<Fund>(root, std::move(base), out, read_fund); break;
-      }
+      parsed.record = read_kind(kind, root, std::move(base), out);
     }
   }
   for (auto& d : out) d.file = rel_path;
   return parsed;
+}
+
+AnyRecord read_record_node(Kind kind, const YNode& map, std::vector<Diagnostic>& out) {
+  return read_kind(kind, map, RecordBase{}, out);
 }
 
 }  // namespace pilot

@@ -1,7 +1,10 @@
 // pilot completions bash|zsh|fish, and the hidden helpers the scripts and the build use:
-// `pilot __complete KIND` (IDs for dynamic completion) and `pilot __man` (pilot(1)).
+// `pilot __complete KIND` (IDs for dynamic completion), `pilot __man` (pilot(1)) and
+// `pilot __data-format FILE` (docs/data-format.md's field tables).
 #include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <set>
 
@@ -9,6 +12,7 @@
 
 #include "common.hpp"
 #include "completion_model.hpp"
+#include "pilot/fields.hpp"
 #include "pilot/rules.hpp"
 
 namespace fs = std::filesystem;
@@ -78,6 +82,24 @@ void setup_completions(CLI::App& app, Globals& g) {
   man->group("");
   man->callback([root, &g] {
     std::cout << man_page(describe_app(*root));
+    g.exit_code = 0;
+  });
+
+  // docs/data-format.md with its field tables regenerated from the field tables:
+  //   pilot __data-format docs/data-format.md > x && mv x docs/data-format.md
+  auto doc = std::make_shared<std::string>();
+  CLI::App* format = app.add_subcommand("__data-format", "print FILE with its field tables regenerated");
+  format->group("");
+  format->add_option("FILE", *doc, "docs/data-format.md")->required();
+  format->callback([doc, &g] {
+    std::ifstream in(*doc, std::ios::binary);
+    if (!in) throw UsageError("cannot read " + *doc);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+      std::cout << splice_field_tables(text);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(*doc + ": " + e.what());
+    }
     g.exit_code = 0;
   });
 }

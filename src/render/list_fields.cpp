@@ -1,8 +1,11 @@
-// Every field of every kind for `pilot list`, in JSON, CSV and table form (docs/list-format.md).
+// Every field of every kind for `pilot list`, in JSON, CSV and table form (docs/list-format.md):
+// the kind's fields in the order of its table (include/pilot/fields.hpp), scalars from the
+// table, nested blocks and the columns the repository adds (effective values) by hand.
 // Missing or invalid values are null in JSON, empty in CSV and "—" in the table.
 #include <fmt/format.h>
 
 #include "list_fields.hpp"
+#include "pilot/fields.hpp"
 #include "pilot/rules.hpp"
 
 namespace pilot::list_detail {
@@ -59,7 +62,7 @@ class Sink {
 
   // notes and waivers close every record.
   void notes_and_waivers(const RecordBase& r) {
-    text("notes", r.notes);
+    text(std::string(common_fields()[0].key), r.notes);
     Json waivers = Json::object();
     std::string flat;
     for (const auto& [rule, reason] : r.waivers) {
@@ -78,49 +81,79 @@ class Sink {
 std::string optional_number(const Located<long long>& v) { return v.valid ? std::to_string(v.value) : ""; }
 Json optional_json(const Located<long long>& v) { return v.valid ? Json(v.value) : Json(nullptr); }
 
-void fields(const College& r, const ListEntry&, Sink& s) {
-  s.text("id", r.id, {"代码", "ID"});
-  s.text("name", r.name, {"名称", "Name"}, true);
-  s.text("leader", r.leader, {"分管领导", "Leader"});
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// A scalar field of the tables, in all three forms.
+void scalar(const FieldSpec& f, const RecordBase& record, Sink& s) {
+  const std::string key(f.key);
+  const Text header = f.list.header.text();
+  auto name = [&](std::size_t i) { return std::string(f.values->values[i].name); };
+  // The tables bind members of a record; listing only reads them.
+  FieldRef ref = field_ref(f, const_cast<RecordBase&>(record));
+  std::visit(
+      Overloaded{
+          [](std::monostate) {},
+          [&](Located<std::string>* v) { s.text(key, *v, header, f.list.shrink); },
+          [&](Located<int>* v) { s.number(key, *v, header); },
+          [&](Located<long long>* v) {
+            if (f.type != FieldType::money) {
+              s.number(key, *v, header);
+              return;
+            }
+            // Yuan as a number (JSON) and with two decimals (CSV, table); the exact fen beside.
+            std::string yuan;
+            if (v->valid) yuan = fmt::format("{}.{:02}", v->value / 100, v->value % 100);
+            s.scalar(key, v->valid ? Json(static_cast<double>(v->value) / 100.0) : Json(nullptr), yuan,
+                     header, true);
+            s.json(key + "_fen", optional_json(*v));
+            s.csv(key + "_fen", optional_number(*v));
+          },
+          [&](Located<bool>* v) {
+            if (f.type == FieldType::boolean) {
+              s.boolean(key, *v, header);
+              return;
+            }
+            // An enumeration kept as "is it the first value": any other text is "other".
+            std::string text = !v->valid ? "" : v->value ? name(0) : "other";
+            s.scalar(key, text.empty() ? Json(nullptr) : Json(text), text, header);
+          },
+          [&](Located<Date>* v) { s.date(key, *v, header); },
+          [&](Located<std::vector<Level>>* v) {
+            Json levels = nullptr;
+            std::string flat;
+            if (v->valid) {
+              levels = Json::array();
+              for (Level l : v->value) {
+                levels.push_back(level_name(l));
+                flat += (flat.empty() ? "" : ";") + std::string(level_name(l));
+              }
+            }
+            s.scalar(key, std::move(levels), flat, header);
+          },
+          [&](auto v) {
+            if constexpr (std::is_pointer_v<decltype(v)>) {
+              std::string text = v->valid ? name(static_cast<std::size_t>(v->value)) : "";
+              s.scalar(key, v->valid ? Json(text) : Json(nullptr), text, header);
+            } else {
+              // The enum's first spelling when the text names one, else the text as written.
+              std::string text = v.value->valid ? name(static_cast<std::size_t>(v.value->value))
+                                 : v.text->valid ? v.text->value
+                                                 : "";
+              s.scalar(key, v.text->present ? Json(text) : Json(nullptr), text, header);
+            }
+          },
+      },
+      ref);
 }
 
-void fields(const Major& r, const ListEntry&, Sink& s) {
-  s.text("id", r.id, {"专业代码", "Code"});
-  s.text("name", r.name, {"名称", "Name"}, true);
-  s.text("college", r.college, {"学院", "College"});
-}
+// ---------------------------------------------------------------- nested blocks, by hand
 
-void fields(const Certificate& r, const ListEntry&, Sink& s) {
-  s.text("id", r.id, {"代码", "ID"});
-  s.text("name", r.name, {"名称", "Name"}, true);
-  s.text("organization", r.organization, {"培训评价组织", "Organization"}, true);
-  Json levels = nullptr;
-  std::string flat;
-  if (r.levels.valid) {
-    levels = Json::array();
-    for (Level l : r.levels.value) {
-      levels.push_back(level_name(l));
-      flat += (flat.empty() ? "" : ";") + std::string(level_name(l));
-    }
-  }
-  s.scalar("levels", std::move(levels), flat, {"等级", "Levels"});
-  s.number("listed_from", r.listed_from, {"列入自", "Listed from"});
-  s.number("listed_to", r.listed_to, {"列入至", "Listed to"});
-}
-
-void fields(const Pilot& r, const ListEntry& e, Sink& s) {
-  s.text("id", r.id, {"试点", "Pilot"});
-  s.number("year", r.year, {"年度", "Year"});
-  s.text("certificate", r.certificate, {"证书", "Certificate"});
-  s.enumeration("level", r.level, level_name, {"等级", "Level"});
-  s.enumeration("status", r.status, pilot_status_name, {"状态", "Status"});
-  s.date("submitted", r.submitted);
-  s.date("approved", r.approved, {"批准日期", "Approved"});
-  s.date("rejected", r.rejected);
-  s.text("lead_major", r.lead_major);
-  std::string lead = e.effective_lead;
-  s.scalar("effective_lead_major", lead.empty() ? Json(nullptr) : Json(lead), lead, {"牵头专业", "Lead"});
-
+void majors(const FieldSpec& f, const Pilot& r, const ListEntry& e, Sink& s) {
   Json majors = Json::array();
   std::string file_flat, effective_flat, contacts_flat, cell;
   const auto& entries = r.majors.value;
@@ -146,7 +179,7 @@ void fields(const Pilot& r, const ListEntry& e, Sink& s) {
   s.csv("majors", file_flat);
   s.csv("effective_majors", effective_flat);
   s.csv("contacts", contacts_flat);
-  s.cell({"专业:指标", "Majors:quota"}, cell, false, true);
+  s.cell(f.list.header.text(), cell, false, f.list.shrink);
 
   s.json("quota", e.quota);
   s.csv("quota", std::to_string(e.quota));
@@ -157,7 +190,9 @@ void fields(const Pilot& r, const ListEntry& e, Sink& s) {
          true);
   s.json("quota_changed", e.quota_changed);
   s.csv("quota_changed", yes_no(e.quota_changed));
+}
 
+void accounts(const FieldSpec&, const Pilot& r, const ListEntry&, Sink& s) {
   Json accounts = nullptr;
   if (r.accounts_present) {
     accounts = Json{{"admin", r.admin_account.valid ? Json(r.admin_account.value) : Json(nullptr)},
@@ -166,17 +201,9 @@ void fields(const Pilot& r, const ListEntry& e, Sink& s) {
   s.json("accounts", std::move(accounts));
   s.csv("admin_account", r.admin_account.valid ? r.admin_account.value : "");
   s.csv("exam_account", r.exam_account.valid ? r.exam_account.value : "");
-  s.text("plan", r.plan);
 }
 
-void fields(const QuotaChange& r, const ListEntry& e, Sink& s) {
-  s.text("pilot", r.pilot, {"试点", "Pilot"});
-  s.scalar("year", r.folder_year != 0 ? Json(r.folder_year) : Json(nullptr),
-           r.folder_year != 0 ? std::to_string(r.folder_year) : "", {"年度", "Year"}, true);
-  s.text("certificate_name", r.certificate_name);
-  s.enumeration("level", r.level, level_name);
-  s.number("original", r.original, {"原指标", "Original"});
-  s.number("revised", r.revised, {"修改后", "Revised"});
+void breakdown(const FieldSpec& f, const QuotaChange& r, const ListEntry&, Sink& s) {
   Json breakdown = nullptr;
   std::string flat;
   if (r.breakdown.valid) {
@@ -186,21 +213,10 @@ void fields(const QuotaChange& r, const ListEntry& e, Sink& s) {
       flat += (flat.empty() ? "" : ";") + code.value + ":" + optional_number(n);
     }
   }
-  s.scalar("breakdown", std::move(breakdown), flat, {"分专业", "Breakdown"}, false, true);
-  s.text("reason", r.reason);
-  s.text("initiated_by", r.initiated_by, {"发起专业", "Initiated by"});
-  s.text("signed_by", r.signed_by, {"签字", "Signed by"});
-  s.boolean("stamped", r.stamped, {"盖章", "Stamped"});
-  s.date("submitted", r.submitted, {"提交日期", "Submitted"});
-  s.scalar("in_effect", e.in_effect, yes_no(e.in_effect), {"生效", "In effect"});
+  s.scalar("breakdown", std::move(breakdown), flat, f.list.header.text(), false, f.list.shrink);
 }
 
-void fields(const Exam& r, const ListEntry&, Sink& s) {
-  s.text("id", r.id, {"批次", "Batch"});
-  s.text("pilot", r.pilot, {"试点", "Pilot"});
-  s.date("date", r.date, {"日期", "Date"});
-  s.enumeration("status", r.status, exam_status_name, {"状态", "Status"});
-  s.text("site", r.site, {"站点", "Site"});
+void results(const FieldSpec& f, const Exam& r, const ListEntry&, Sink& s) {
   Json results = nullptr;
   std::string flat;
   if (r.results.valid) {
@@ -214,14 +230,10 @@ void fields(const Exam& r, const ListEntry&, Sink& s) {
                           optional_number(x.registered), optional_number(x.attended), optional_number(x.passed));
     }
   }
-  s.scalar("results", std::move(results), flat, {"结果 专业:报名/参考/通过", "Results major:reg/att/pass"}, false, true);
+  s.scalar("results", std::move(results), flat, f.list.header.text(), false, f.list.shrink);
 }
 
-void fields(const Report& r, const ListEntry&, Sink& s) {
-  s.text("major", r.major, {"专业", "Major"});
-  s.text("pilot", r.pilot, {"试点", "Pilot"});
-  s.date("due", r.due, {"填报日", "Due"});
-  s.date("submitted", r.submitted, {"提交日期", "Submitted"});
+void progress(const FieldSpec&, const Report& r, const ListEntry&, Sink& s) {
   const Progress& p = r.progress.value;
   std::pair<const char*, const Located<long long>*> counts[] = {
       {"trained", &p.trained}, {"registered", &p.registered}, {"attended", &p.attended}, {"passed", &p.passed}};
@@ -234,7 +246,9 @@ void fields(const Report& r, const ListEntry&, Sink& s) {
   s.cell({"培训", "Trained"}, optional_number(p.trained), true);
   s.cell({"参考", "Attended"}, optional_number(p.attended), true);
   s.cell({"通过", "Passed"}, optional_number(p.passed), true);
+}
 
+void sections(const FieldSpec&, const Report& r, const ListEntry&, Sink& s) {
   Json sections = Json::object();
   int filled = 0;
   for (const char* key : k_report_sections) {
@@ -248,47 +262,82 @@ void fields(const Report& r, const ListEntry&, Sink& s) {
   s.cell({"五项数据", "Sections"}, fmt::format("{}/{}", filled, std::size(k_report_sections)), true);
 }
 
-void fields(const Site& r, const ListEntry&, Sink& s) {
-  s.text("id", r.id, {"站点", "Site"});
-  s.text("college", r.college, {"学院", "College"});
-  s.text("organization", r.organization, {"培训评价组织", "Organization"}, true);
-  std::string signatory = r.signatory.valid ? signatory_name(r.signatory.value)
-                          : r.signatory_text.valid ? r.signatory_text.value
-                                                   : "";
-  s.scalar("signatory", r.signatory_text.present ? Json(signatory) : Json(nullptr), signatory, {"签约方", "Signatory"});
-  std::string process = !r.non_procurement.valid ? "" : r.non_procurement.value ? "non-procurement" : "other";
-  s.scalar("contract_process", process.empty() ? Json(nullptr) : Json(process), process);
-  s.text("oa_ref", r.oa_ref, {"OA 编号", "OA ref"});
-  s.date("signed", r.signed_on, {"签订日期", "Signed"});
+// Columns of the repository's making beside the file's fields: after the field `after`
+// ("" = before the first).
+void pilot_lead(const RecordBase&, const ListEntry& e, Sink& s) {
+  std::string lead = e.effective_lead;
+  s.scalar("effective_lead_major", lead.empty() ? Json(nullptr) : Json(lead), lead, {"牵头专业", "Lead"});
 }
 
-void fields(const Fund& r, const ListEntry&, Sink& s) {
+void folder_year(const RecordBase& r, const ListEntry&, Sink& s) {
   s.scalar("year", r.folder_year != 0 ? Json(r.folder_year) : Json(nullptr),
            r.folder_year != 0 ? std::to_string(r.folder_year) : "", {"年度", "Year"}, true);
-  s.text("id", r.id, {"编号", "ID"});
-  s.date("date", r.date, {"日期", "Date"});
-  s.text("college", r.college, {"学院", "College"});
-  s.text("pilot", r.pilot, {"试点", "Pilot"});
-  s.enumeration("direction", r.direction, direction_name, {"收支", "Direction"});
-  s.enumeration("source", r.source, fund_source_name, {"来源", "Source"});
-  s.enumeration("category", r.category, fund_category_name, {"类别", "Category"});
-  std::string yuan;
-  if (r.amount_fen.valid) yuan = fmt::format("{}.{:02}", r.amount_fen.value / 100, r.amount_fen.value % 100);
-  s.scalar("amount", r.amount_fen.valid ? Json(static_cast<double>(r.amount_fen.value) / 100.0) : Json(nullptr), yuan,
-           {"金额（元）", "Amount (yuan)"}, true);
-  s.json("amount_fen", optional_json(r.amount_fen));
-  s.csv("amount_fen", optional_number(r.amount_fen));
+}
+
+void in_effect(const RecordBase&, const ListEntry& e, Sink& s) {
+  s.scalar("in_effect", e.in_effect, yes_no(e.in_effect), {"生效", "In effect"});
+}
+
+struct Derived {
+  Kind kind;
+  std::string_view after;
+  void (*emit)(const RecordBase&, const ListEntry&, Sink&);
+};
+
+constexpr Derived k_derived[] = {
+    {Kind::pilot, "lead_major", pilot_lead},
+    {Kind::quota_change, "pilot", folder_year},
+    {Kind::quota_change, "submitted", in_effect},
+    {Kind::fund, "", folder_year},
+};
+
+// The hand-written listing of each block the tables declare.
+struct BlockLister {
+  Kind kind;
+  std::string_view key;
+  void (*emit)(const FieldSpec&, const RecordBase&, const ListEntry&, Sink&);
+};
+
+template <class T, void (*Emit)(const FieldSpec&, const T&, const ListEntry&, Sink&)>
+void block_as(const FieldSpec& f, const RecordBase& r, const ListEntry& e, Sink& s) {
+  Emit(f, static_cast<const T&>(r), e, s);
+}
+
+constexpr BlockLister k_block_listers[] = {
+    {Kind::pilot, "majors", block_as<Pilot, majors>},
+    {Kind::pilot, "accounts", block_as<Pilot, accounts>},
+    {Kind::quota_change, "breakdown", block_as<QuotaChange, breakdown>},
+    {Kind::exam, "results", block_as<Exam, results>},
+    {Kind::report, "progress", block_as<Report, progress>},
+    {Kind::report, "sections", block_as<Report, sections>},
+};
+
+void derived(Kind kind, std::string_view after, const RecordBase& r, const ListEntry& e, Sink& s) {
+  for (const Derived& d : k_derived) {
+    if (d.kind == kind && d.after == after) d.emit(r, e, s);
+  }
 }
 
 template <class T>
-Fields fields_of(const ListEntry* entry) {
+Fields fields_of(Kind kind, const ListEntry* entry) {
   static const T k_empty{};
   static const ListEntry k_no_entry{};
   const T& record = entry != nullptr ? static_cast<const T&>(*entry->record) : k_empty;
+  const ListEntry& e = entry != nullptr ? *entry : k_no_entry;
   Fields f;
   Sink s(f);
   s.file(record);
-  fields(record, entry != nullptr ? *entry : k_no_entry, s);
+  derived(kind, "", record, e, s);
+  for (const FieldSpec& field : kind_spec(kind).fields) {
+    if (!field.is_block()) {
+      scalar(field, record, s);
+    } else {
+      for (const BlockLister& b : k_block_listers) {
+        if (b.kind == kind && b.key == field.key) b.emit(field, record, e, s);
+      }
+    }
+    derived(kind, field.key, record, e, s);
+  }
   s.notes_and_waivers(record);
   s.file_cell(record);
   return f;
@@ -298,15 +347,15 @@ Fields fields_of(const ListEntry* entry) {
 
 Fields list_fields(Kind kind, const ListEntry* entry) {
   switch (kind) {
-    case Kind::college: return fields_of<College>(entry);
-    case Kind::major: return fields_of<Major>(entry);
-    case Kind::certificate: return fields_of<Certificate>(entry);
-    case Kind::pilot: return fields_of<Pilot>(entry);
-    case Kind::quota_change: return fields_of<QuotaChange>(entry);
-    case Kind::exam: return fields_of<Exam>(entry);
-    case Kind::report: return fields_of<Report>(entry);
-    case Kind::site: return fields_of<Site>(entry);
-    case Kind::fund: return fields_of<Fund>(entry);
+    case Kind::college: return fields_of<College>(kind, entry);
+    case Kind::major: return fields_of<Major>(kind, entry);
+    case Kind::certificate: return fields_of<Certificate>(kind, entry);
+    case Kind::pilot: return fields_of<Pilot>(kind, entry);
+    case Kind::quota_change: return fields_of<QuotaChange>(kind, entry);
+    case Kind::exam: return fields_of<Exam>(kind, entry);
+    case Kind::report: return fields_of<Report>(kind, entry);
+    case Kind::site: return fields_of<Site>(kind, entry);
+    case Kind::fund: return fields_of<Fund>(kind, entry);
   }
   return {};
 }

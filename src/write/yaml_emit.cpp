@@ -1,6 +1,9 @@
-// A record's canonical YAML text (SPEC §2.2 key order, only present fields, LF).
+// A record's canonical YAML text: the keys in the order of the kind's field table
+// (include/pilot/fields.hpp, SPEC §2.2), only present fields, LF. Scalars are spelled from the
+// table; nested blocks by hand below.
 #include <fmt/format.h>
 
+#include "pilot/fields.hpp"
 #include "pilot/write.hpp"
 
 namespace pilot {
@@ -83,49 +86,6 @@ std::string double_quoted(std::string_view s) {
   return out;
 }
 
-// Builds the text line by line.
-class Emitter {
- public:
-  std::string take() { return std::move(out_); }
-
-  // A block value starts with '\n' and follows the colon directly.
-  void raw(std::string_view key, std::string_view value) {
-    out_ += fmt::format("{}:{}{}\n", key, !value.empty() && value.front() == '\n' ? "" : " ", value);
-  }
-  void text(std::string_view key, const Located<std::string>& f) {
-    if (f.present) raw(key, yaml_string(f.value));
-  }
-  void code(std::string_view key, const Located<std::string>& f) {
-    if (f.present) raw(key, double_quoted(f.value));
-  }
-  template <class N>
-  void number(std::string_view key, const Located<N>& f) {
-    if (f.present) raw(key, std::to_string(f.value));
-  }
-  void date(std::string_view key, const Located<Date>& f) {
-    if (f.present) raw(key, f.value.str());
-  }
-  void boolean(std::string_view key, const Located<bool>& f) {
-    if (f.present) raw(key, f.value ? "true" : "false");
-  }
-  template <class E>
-  void enumeration(std::string_view key, const Located<E>& f, const char* (*name)(E)) {
-    if (f.present) raw(key, name(f.value));
-  }
-  void common(const RecordBase& base) {
-    text("notes", base.notes);
-    if (base.waivers.empty()) return;
-    std::string items;
-    for (const auto& [rule, reason] : base.waivers) {
-      items += fmt::format("{}{}: {}", items.empty() ? "" : ", ", rule, yaml_string(reason.value, YamlContext::flow));
-    }
-    raw("waivers", "{ " + items + " }");
-  }
-
- private:
-  std::string out_;
-};
-
 // "{ a: 1, b: x }" from the present pairs.
 class FlowMap {
  public:
@@ -145,164 +105,173 @@ class FlowMap {
 
 std::string amount_text(long long fen) { return fmt::format("{}.{:02}", fen / 100, fen % 100); }
 
-void emit(Emitter& e, const College& c) {
-  e.text("id", c.id);
-  e.text("name", c.name);
-  e.text("leader", c.leader);
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// A scalar field's text after "key: ", or nullopt when the record lacks it.
+std::optional<std::string> scalar_yaml(const FieldSpec& f, const RecordBase& record) {
+  using Out = std::optional<std::string>;
+  auto name = [&](std::size_t i) { return std::string(f.values->values[i].name); };
+  // The tables bind members of a record; reading them needs no write access.
+  FieldRef ref = field_ref(f, const_cast<RecordBase&>(record));
+  return std::visit(
+      Overloaded{
+          [](std::monostate) -> Out { return std::nullopt; },
+          [&](Located<std::string>* p) -> Out {
+            if (!p->present) return std::nullopt;
+            return f.type == FieldType::major_code ? double_quoted(p->value) : yaml_string(p->value);
+          },
+          [&](Located<int>* p) -> Out { return p->present ? Out(std::to_string(p->value)) : Out(); },
+          [&](Located<long long>* p) -> Out {
+            if (!p->present) return std::nullopt;
+            return f.type == FieldType::money ? amount_text(p->value) : std::to_string(p->value);
+          },
+          [&](Located<bool>* p) -> Out {
+            if (f.type == FieldType::boolean) return p->present ? Out(p->value ? "true" : "false") : Out();
+            // An enumeration kept as "is it the first value": only that value can be written.
+            return p->present && p->value ? Out(name(0)) : Out();
+          },
+          [&](Located<Date>* p) -> Out { return p->present ? Out(p->value.str()) : Out(); },
+          [&](Located<std::vector<Level>>* p) -> Out {
+            if (!p->present) return std::nullopt;
+            std::string items;
+            for (Level l : p->value) items += (items.empty() ? "" : ", ") + std::string(level_name(l));
+            return "[" + items + "]";
+          },
+          [&](auto p) -> Out {
+            if constexpr (std::is_pointer_v<decltype(p)>) {
+              return p->present ? Out(name(static_cast<std::size_t>(p->value))) : Out();
+            } else {
+              // The enum's first spelling when the text names one, else the text as written.
+              if (p.value->valid) return name(static_cast<std::size_t>(p.value->value));
+              return p.text->present ? Out(yaml_string(p.text->value)) : Out();
+            }
+          },
+      },
+      ref);
 }
 
-void emit(Emitter& e, const Major& m) {
-  e.code("id", m.id);
-  e.text("name", m.name);
-  e.text("college", m.college);
-}
+// ---------------------------------------------------------------- nested blocks, by hand
 
-void emit(Emitter& e, const Certificate& c) {
-  e.text("id", c.id);
-  e.text("name", c.name);
-  e.text("organization", c.organization);
-  if (c.levels.present) {
-    std::string items;
-    for (Level l : c.levels.value) items += (items.empty() ? "" : ", ") + std::string(level_name(l));
-    e.raw("levels", "[" + items + "]");
-  }
-  e.number("listed_from", c.listed_from);
-  e.number("listed_to", c.listed_to);
-}
-
-void emit(Emitter& e, const Pilot& p) {
-  e.text("id", p.id);
-  e.number("year", p.year);
-  e.text("certificate", p.certificate);
-  e.enumeration("level", p.level, level_name);
-  e.enumeration("status", p.status, pilot_status_name);
-  e.date("submitted", p.submitted);
-  e.date("approved", p.approved);
-  e.date("rejected", p.rejected);
-  e.code("lead_major", p.lead_major);
-  if (p.majors.present) {
-    if (p.majors.value.empty()) {
-      e.raw("majors", "[]");
-    } else {
-      std::string block = "\n";
-      for (const auto& m : p.majors.value) {
-        FlowMap f;
-        f.code("major", m.major);
-        f.number("quota", m.quota);
-        f.text("contact", m.contact);
-        block += "  - " + f.str() + "\n";
-      }
-      block.pop_back();
-      e.raw("majors", block);
-    }
-  }
-  if (p.accounts_present || p.admin_account.present || p.exam_account.present) {
+std::optional<std::string> majors_yaml(const Pilot& p) {
+  if (!p.majors.present) return std::nullopt;
+  if (p.majors.value.empty()) return "[]";
+  std::string block = "\n";
+  for (const auto& m : p.majors.value) {
     FlowMap f;
-    f.text("admin", p.admin_account);
-    f.text("exam", p.exam_account);
-    e.raw("accounts", f.str());
+    f.code("major", m.major);
+    f.number("quota", m.quota);
+    f.text("contact", m.contact);
+    block += "  - " + f.str() + "\n";
   }
-  e.text("plan", p.plan);
+  block.pop_back();
+  return block;
 }
 
-void emit(Emitter& e, const QuotaChange& q) {
-  e.text("pilot", q.pilot);
-  e.text("certificate_name", q.certificate_name);
-  e.enumeration("level", q.level, level_name);
-  e.number("original", q.original);
-  e.number("revised", q.revised);
-  if (q.breakdown.present) {
-    if (q.breakdown.value.empty()) {
-      e.raw("breakdown", "{}");
-    } else {
-      std::string block = "\n";
-      for (const auto& [major, quota] : q.breakdown.value) {
-        block += fmt::format("  {}: {}\n", double_quoted(major.value), quota.value);
-      }
-      block.pop_back();
-      e.raw("breakdown", block);
-    }
-  }
-  e.text("reason", q.reason);
-  e.code("initiated_by", q.initiated_by);
-  e.text("signed_by", q.signed_by);
-  e.boolean("stamped", q.stamped);
-  e.date("submitted", q.submitted);
+std::optional<std::string> accounts_yaml(const Pilot& p) {
+  if (!p.accounts_present && !p.admin_account.present && !p.exam_account.present) return std::nullopt;
+  FlowMap f;
+  f.text("admin", p.admin_account);
+  f.text("exam", p.exam_account);
+  return f.str();
 }
 
-void emit(Emitter& e, const Exam& x) {
-  e.text("id", x.id);
-  e.text("pilot", x.pilot);
-  e.date("date", x.date);
-  e.enumeration("status", x.status, exam_status_name);
-  e.text("site", x.site);
-  if (x.results.present) {
-    if (x.results.value.empty()) {
-      e.raw("results", "[]");
-    } else {
-      std::string block = "\n";
-      for (const auto& r : x.results.value) {
-        FlowMap f;
-        f.code("major", r.major);
-        f.number("registered", r.registered);
-        f.number("attended", r.attended);
-        f.number("passed", r.passed);
-        block += "  - " + f.str() + "\n";
-      }
-      block.pop_back();
-      e.raw("results", block);
-    }
+std::optional<std::string> breakdown_yaml(const QuotaChange& q) {
+  if (!q.breakdown.present) return std::nullopt;
+  if (q.breakdown.value.empty()) return "{}";
+  std::string block = "\n";
+  for (const auto& [major, quota] : q.breakdown.value) {
+    block += fmt::format("  {}: {}\n", double_quoted(major.value), quota.value);
   }
+  block.pop_back();
+  return block;
 }
 
-void emit(Emitter& e, const Report& r) {
-  e.code("major", r.major);
-  e.text("pilot", r.pilot);
-  e.date("due", r.due);
-  e.date("submitted", r.submitted);
-  if (r.progress.present) {
+std::optional<std::string> results_yaml(const Exam& x) {
+  if (!x.results.present) return std::nullopt;
+  if (x.results.value.empty()) return "[]";
+  std::string block = "\n";
+  for (const auto& r : x.results.value) {
     FlowMap f;
-    f.number("trained", r.progress.value.trained);
-    f.number("registered", r.progress.value.registered);
-    f.number("attended", r.progress.value.attended);
-    f.number("passed", r.progress.value.passed);
-    e.raw("progress", f.str());
+    f.code("major", r.major);
+    f.number("registered", r.registered);
+    f.number("attended", r.attended);
+    f.number("passed", r.passed);
+    block += "  - " + f.str() + "\n";
   }
-  if (r.sections.present) {
-    std::string block;
-    for (const char* key : k_report_sections) {
-      auto it = r.sections.value.find(key);
-      if (it != r.sections.value.end() && it->second.present) {
-        block += fmt::format("\n  {}: {}", key, yaml_string(it->second.value));
-      }
+  block.pop_back();
+  return block;
+}
+
+std::optional<std::string> progress_yaml(const Report& r) {
+  if (!r.progress.present) return std::nullopt;
+  FlowMap f;
+  f.number("trained", r.progress.value.trained);
+  f.number("registered", r.progress.value.registered);
+  f.number("attended", r.progress.value.attended);
+  f.number("passed", r.progress.value.passed);
+  return f.str();
+}
+
+std::optional<std::string> sections_yaml(const Report& r) {
+  if (!r.sections.present) return std::nullopt;
+  std::string block;
+  for (const char* key : k_report_sections) {
+    auto it = r.sections.value.find(key);
+    if (it != r.sections.value.end() && it->second.present) {
+      block += fmt::format("\n  {}: {}", key, yaml_string(it->second.value));
     }
-    e.raw("sections", block.empty() ? "{}" : block);
   }
+  return block.empty() ? "{}" : block;
 }
 
-void emit(Emitter& e, const Site& s) {
-  e.text("id", s.id);
-  e.text("college", s.college);
-  e.text("organization", s.organization);
-  if (s.signatory.valid) {
-    e.raw("signatory", signatory_name(s.signatory.value));
-  } else {
-    e.text("signatory", s.signatory_text);
+std::optional<std::string> waivers_yaml(const RecordBase& base) {
+  if (base.waivers.empty()) return std::nullopt;
+  std::string items;
+  for (const auto& [rule, reason] : base.waivers) {
+    items += fmt::format("{}{}: {}", items.empty() ? "" : ", ", rule, yaml_string(reason.value, YamlContext::flow));
   }
-  if (s.non_procurement.present && s.non_procurement.value) e.raw("contract_process", "non-procurement");
-  e.text("oa_ref", s.oa_ref);
-  e.date("signed", s.signed_on);
+  return "{ " + items + " }";
 }
 
-void emit(Emitter& e, const Fund& f) {
-  e.text("id", f.id);
-  e.date("date", f.date);
-  e.text("college", f.college);
-  e.text("pilot", f.pilot);
-  e.enumeration("direction", f.direction, direction_name);
-  e.enumeration("source", f.source, fund_source_name);
-  e.enumeration("category", f.category, fund_category_name);
-  if (f.amount_fen.present) e.raw("amount", amount_text(f.amount_fen.value));
+// The hand-written writer of each block the tables declare.
+struct BlockWriter {
+  Kind kind;
+  std::string_view key;
+  std::optional<std::string> (*yaml)(const RecordBase&);
+};
+
+template <class T, std::optional<std::string> (*Yaml)(const T&)>
+std::optional<std::string> block_as(const RecordBase& record) {
+  return Yaml(static_cast<const T&>(record));
+}
+
+constexpr BlockWriter k_block_writers[] = {
+    {Kind::pilot, "majors", block_as<Pilot, majors_yaml>},
+    {Kind::pilot, "accounts", block_as<Pilot, accounts_yaml>},
+    {Kind::quota_change, "breakdown", block_as<QuotaChange, breakdown_yaml>},
+    {Kind::exam, "results", block_as<Exam, results_yaml>},
+    {Kind::report, "progress", block_as<Report, progress_yaml>},
+    {Kind::report, "sections", block_as<Report, sections_yaml>},
+};
+
+std::optional<std::string> value_yaml(Kind kind, const FieldSpec& f, const RecordBase& record) {
+  if (!f.is_block()) return scalar_yaml(f, record);
+  if (&f == &common_fields()[1]) return waivers_yaml(record);
+  for (const BlockWriter& b : k_block_writers) {
+    if (b.kind == kind && b.key == f.key) return b.yaml(record);
+  }
+  return std::nullopt;
+}
+
+// "key: value" lines; a block value starts with '\n' and follows the colon directly.
+void emit(std::string& out, std::string_view key, const std::optional<std::string>& value) {
+  if (!value) return;
+  out += fmt::format("{}:{}{}\n", key, !value->empty() && value->front() == '\n' ? "" : " ", *value);
 }
 
 }  // namespace
@@ -311,15 +280,17 @@ std::string yaml_string(std::string_view s, YamlContext context) {
   return needs_quotes(s, context) ? double_quoted(s) : std::string(s);
 }
 
+std::optional<std::string> field_yaml(const AnyRecord& record, const FieldSpec& field) {
+  return value_yaml(kind_of(record), field, record_base(record));
+}
+
 std::string render_record(const AnyRecord& record) {
-  Emitter e;
-  std::visit(
-      [&](const auto& r) {
-        emit(e, r);
-        e.common(r);
-      },
-      record);
-  return e.take();
+  Kind kind = kind_of(record);
+  const RecordBase& base = record_base(record);
+  std::string out;
+  for (const FieldSpec& f : kind_spec(kind).fields) emit(out, f.key, value_yaml(kind, f, base));
+  for (const FieldSpec& f : common_fields()) emit(out, f.key, value_yaml(kind, f, base));
+  return out;
 }
 
 Kind kind_of(const AnyRecord& record) {
