@@ -13,7 +13,7 @@
 #include "pilot/repository.hpp"
 #include "pilot/schema.hpp"
 #include "pilot/write.hpp"
-#include "views/list_fields.hpp"
+#include "render/list_fields.hpp"
 
 using namespace pilot;
 namespace fs = std::filesystem;

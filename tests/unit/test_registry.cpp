@@ -87,12 +87,13 @@ TEST_CASE("registry: each rule names the source files that report it, and each c
 
 TEST_CASE("registry: every source file that spells a rule ID is named in that rule's row") {
   // The converse: a rule reported from a file its row does not name (a new check, a file split
-  // in two) fails here, so reported_in stays complete. The table itself is not a reporter.
+  // in two) fails here, so reported_in stays complete. The tables are not reporters: the
+  // registry, and the field table (it names the rule that reports a missing policy field).
   const fs::path root(PILOT_SOURCE_DIR);
   for (const auto& entry : fs::recursive_directory_iterator(root / "src")) {
     if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
     const std::string rel = fs::relative(entry.path(), root).generic_string();
-    if (rel == "src/rules/registry.cpp") continue;
+    if (rel == "src/rules/registry.cpp" || rel == "src/fields_table.cpp") continue;
     const std::string text = read_source(entry.path());
     for (const auto& r : rule_registry()) {
       if (text.find("\"" + std::string(r.id) + "\"") == std::string::npos) continue;
