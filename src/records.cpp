@@ -8,6 +8,7 @@
 #include "pilot/security.hpp"
 #include "pilot/yaml.hpp"
 #include "record_reader.hpp"
+#include "repeated_majors.hpp"
 
 namespace pilot {
 
@@ -127,6 +128,7 @@ void read_pilot(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
         pm.contact = e.text("contact", Need::policy);
         p.majors.value.push_back(std::move(pm));
       }
+      drop_repeated_majors(p.majors.value, out);
     }
   } else {
     p.majors.pos = r.pos();
@@ -243,6 +245,7 @@ void read_exam(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
     res.passed = x.count("passed", Need::required);
     e.results.value.push_back(std::move(res));
   }
+  drop_repeated_majors(e.results.value, out);
 }
 
 void read_report(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {
