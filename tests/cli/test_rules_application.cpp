@@ -139,11 +139,22 @@ TEST_CASE("rules-application: draft and rejected pilots are left to the S and X 
 
 TEST_CASE("rules-application: R301 reaches every pilot of the major, and a waiver in each accepts it") {
   TempDir repo(fixture("R301-two-pilots"));
+  // Each extra pilot pilots a certificate of its own: one certificate and level twice is R302.
+  auto certificate = [&](const std::string& id) {
+    repo.write("certificates/" + id + ".yaml",
+               "id: " + id + "\nname: " + id +
+                   "\norganization: 某培训评价组织\nlevels: [中级]\nlisted_from: 2020\n");
+  };
+  auto extra_pilot = [&](const std::string& id, const std::string& certificate_id) {
+    repo.write("pilots/2026/" + id + ".yaml",
+               "id: " + id + "\nyear: 2026\ncertificate: " + certificate_id +
+                   "\nlevel: 中级\nstatus: submitted\nsubmitted: 2026-05-11\n"
+                   "majors:\n  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
+                   "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 补充计划\n");
+  };
   SUBCASE("a third pilot is named in each finding") {
-    repo.write("pilots/2026/web-frontend-2026-b.yaml",
-               "id: web-frontend-2026-b\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: submitted\n"
-               "submitted: 2026-05-11\nmajors:\n  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
-               "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 补充计划\n");
+    certificate("extra-b");
+    extra_pilot("web-frontend-2026-b", "extra-b");
     auto j = validate_json(repo.str()).json();
     auto d = with_rule(j, "R301");
     REQUIRE(d.size() == 3);
@@ -155,10 +166,8 @@ TEST_CASE("rules-application: R301 reaches every pilot of the major, and a waive
   SUBCASE("many pilots: each finding names five and counts the rest") {
     for (int i = 1; i <= 6; ++i) {
       std::string id = "extra-" + std::to_string(i);
-      repo.write("pilots/2026/" + id + ".yaml",
-                 "id: " + id + "\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: submitted\nsubmitted: 2026-05-11\n"
-                 "majors:\n  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
-                 "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 补充计划\n");
+      certificate(id);
+      extra_pilot(id, id);
     }
     auto j = validate_json(repo.str()).json();
     auto d = with_rule(j, "R301");

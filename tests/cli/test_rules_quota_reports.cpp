@@ -129,10 +129,16 @@ TEST_CASE("R501: a warning until 31 Dec whatever [rules] says, an error from 1 J
     repo.write("pilot.toml", toml + "\n[rules]\nR501 = \"off\"\n");
     expect_findings(validate(repo.str(), k_as_of), {});
   }
-  SUBCASE("31 Dec is still before: reachable quotas are quiet, unreachable ones warn") {
-    expect_findings(validate(fixture("base").string(), "2026-12-31", {"--select", "R501"}), {});
-    expect_findings(validate(fixture("R501-quota-unreachable").string(), "2026-12-31", {"--select", "R501"}),
-                    {{"R501", k_pilot, 10, "warning"}});
+  SUBCASE("up to 31 Dec: reachable quotas are quiet, unreachable ones warn") {
+    // On the planned batch's own day (2026-12-05) its seats still count.
+    expect_findings(validate(fixture("base").string(), "2026-12-05", {"--select", "R501"}), {});
+    expect_findings(
+        validate(fixture("R501-quota-unreachable").string(), "2026-12-05", {"--select", "R501"}),
+        {{"R501", k_pilot, 10, "warning"}});
+    // By 31 Dec that batch is past and still planned (R505): it counts nothing, yet it is 2026
+    // still, so the missing seats are warnings.
+    expect_findings(validate(fixture("base").string(), "2026-12-31", {"--select", "R501"}),
+                    {{"R501", k_pilot, 10, "warning"}, {"R501", k_pilot, 11, "warning"}});
   }
   SUBCASE("1 Jan: every major below its quota is an error (planned batches no longer count)") {
     auto r = validate(fixture("base").string(), "2027-01-01", {"--select", "R501"});
