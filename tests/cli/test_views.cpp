@@ -469,7 +469,7 @@ TEST_CASE("views: a wrong lead_major is no lead anywhere, and a single major lea
              "breakdown: { \"510201\": 20, \"510202\": 20 }\nreason: 调整\ninitiated_by: \"510202\"\n"
              "signed_by: 某人\nstamped: true\nsubmitted: 2026-11-01\n");
   repo.write("pilots/2026/solo-2026.yaml",
-             "id: solo-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: approved\n"
+             "id: solo-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 高级\nstatus: approved\n"
              "submitted: 2026-04-15\napproved: 2026-10-25\nlead_major: \"12345\"\n"
              "majors:\n  - { major: \"510202\", quota: 5, contact: 王老师 }\n"
              "accounts: { admin: solo_admin, exam: solo_exam }\nplan: 计划\n");
