@@ -44,7 +44,8 @@ std::vector<std::string> deletions_of(const fs::path& overlay_file) {
 std::vector<std::string> fixture_names() {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(k_source)) {
-    if (e.is_directory() && e.path().filename() != "base") names.push_back(e.path().filename().string());
+    std::string name = e.path().filename().string();
+    if (e.is_directory() && name != "base") names.push_back(name);
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -55,7 +56,9 @@ std::vector<std::string> fixture_names() {
 std::map<std::string, std::string> expected_merge(const std::string& name) {
   auto files = files_below(k_source / "base");
   for (const auto& gone : deletions_of(k_source / name / ".overlay")) {
-    std::erase_if(files, [&](const auto& f) { return f.first == gone || f.first.rfind(gone + "/", 0) == 0; });
+    std::erase_if(files, [&](const auto& f) {
+      return f.first == gone || f.first.rfind(gone + "/", 0) == 0;
+    });
   }
   for (const auto& [rel, bytes] : files_below(k_source / name)) files[rel] = bytes;
   return files;
@@ -77,14 +80,14 @@ TEST_CASE("fixtures: every fixture but base is an overlay holding only what diff
   for (const auto& name : names) {
     CAPTURE(name);
     REQUIRE_MESSAGE(fs::exists(k_source / name / ".overlay"),
-                    "a full copy: run tests/fixtures/make-overlay " << name << " (docs/testing.md)");
+                    "a full copy: run tests/fixtures/make-overlay " << name);
     auto deleted = deletions_of(k_source / name / ".overlay");
     for (const auto& [rel, bytes] : files_below(k_source / name)) {
       CAPTURE(rel);
       bool replaces_deleted = std::find(deleted.begin(), deleted.end(), rel) != deleted.end();
       auto in_base = base.find(rel);
       CHECK_MESSAGE((in_base == base.end() || in_base->second != bytes || replaces_deleted),
-                    "identical to base's file: delete it from the overlay");
+                    "identical to base's: tests/fixtures/make-overlay " << name << " removes it");
     }
     for (const auto& gone : deleted) {
       CAPTURE(gone);
@@ -119,36 +122,45 @@ TEST_CASE("fixtures: make-overlay turns full copies back into the overlays they 
   TempDir scratch;
   const fs::path dir = scratch.path() / "fixtures";
   fs::create_directories(dir);
-  for (const char* script : {"make-overlay", "merge.cmake"}) fs::copy_file(k_source / script, dir / script);
+  for (const char* script : {"make-overlay", "merge.cmake"}) {
+    fs::copy_file(k_source / script, dir / script);
+  }
   fs::copy(k_source / "base", dir / "base", fs::copy_options::recursive);
   const std::vector<std::string> names{"R601-report-missing", "R603-no-contact", "views-progress"};
-  for (const auto& name : names) fs::copy(fs::path(PILOT_FIXTURES) / name, dir / name, fs::copy_options::recursive);
+  for (const auto& name : names) {
+    fs::copy(fs::path(PILOT_FIXTURES) / name, dir / name, fs::copy_options::recursive);
+  }
+  // An overlay whose files are all still there (as after a merge that changed base).
+  fs::copy(dir / "R603-no-contact", dir / "already", fs::copy_options::recursive);
+  fs::copy_file(k_source / "R603-no-contact" / ".overlay", dir / "already" / ".overlay");
   // Our convention: a full copy's pilot.toml starts with the fixture's description.
   std::string toml = read_file(dir / "base" / "pilot.toml");
   REQUIRE(toml.rfind("# ", 0) == 0);
+  const std::string description = "# Fixture R603-no-contact: one major has no contact.\n";
   scratch.write("fixtures/R603-no-contact/pilot.toml",
-                "# Fixture R603-no-contact: one major has no contact.\n" + toml.substr(toml.find('\n') + 1));
-  fs::copy(dir / "R603-no-contact", dir / "already", fs::copy_options::recursive);
-  fs::copy_file(k_source / "R603-no-contact" / ".overlay", dir / "already" / ".overlay");
+                description + toml.substr(toml.find('\n') + 1));
 
-  auto r = run_shell("python3 '" + (dir / "make-overlay").string() + "' R601-report-missing R603-no-contact "
-                     "views-progress already");
+  const std::string make_overlay = "python3 '" + (dir / "make-overlay").string() + "' ";
+  auto r = run_shell(make_overlay + "R601-report-missing R603-no-contact views-progress already");
   INFO(r.out, r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("already: already an overlay, unchanged") != std::string::npos);
+  // An overlay already is pruned of the files identical to base's, here all but one.
+  CHECK(r.out.find("already: an overlay already; removed 11 file(s) identical to base") !=
+        std::string::npos);
+  CHECK(files_below(dir / "already") == files_below(k_source / "R603-no-contact"));
   for (const auto& name : names) {
     CAPTURE(name);
     CHECK(files_below(dir / name) == files_below(k_source / name));
     CHECK(deletions_of(dir / name / ".overlay") == deletions_of(k_source / name / ".overlay"));
   }
   // The description moved from pilot.toml to the top of .overlay.
-  CHECK(read_file(dir / "R603-no-contact" / ".overlay") == "# Fixture R603-no-contact: one major has no contact.\n");
+  CHECK(read_file(dir / "R603-no-contact" / ".overlay") == description);
   CHECK_FALSE(fs::exists(dir / "R603-no-contact" / "pilot.toml"));
 
   // Nothing to convert, and a folder that is not a repository, are refused.
-  CHECK(run_shell("python3 '" + (dir / "make-overlay").string() + "' base").exit_code == 1);
+  CHECK(run_shell(make_overlay + "base").exit_code == 1);
   fs::create_directories(dir / "empty" / "colleges");
-  auto empty = run_shell("python3 '" + (dir / "make-overlay").string() + "' empty");
+  auto empty = run_shell(make_overlay + "empty");
   CHECK(empty.exit_code == 1);
   CHECK(empty.err.find("no pilot.toml") != std::string::npos);
 }
