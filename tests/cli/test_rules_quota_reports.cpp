@@ -428,9 +428,8 @@ TEST_CASE("R605: batches held after the due date do not count for that report") 
   expect_findings(validate(repo.str(), k_as_of, {"--strict"}), {});
   auto r = validate(fixture("R605-attended-mismatch").string(), k_as_of);
   std::string m = r.json()["diagnostics"][0]["message"];
-  CHECK(m.find("the report's cumulative attended is 20, but the held batches of pilot "
-               "web-frontend-2026 for major 510201 up to 2026-11-10 add up to 18") !=
-        std::string::npos);
+  CHECK(m.find("the report's cumulative attended is 20, but the held batches of major 510201 "
+               "up to 2026-11-10 (pilot web-frontend-2026) add up to 18") != std::string::npos);
   std::string hint = r.json()["diagnostics"][0]["hint"];
   CHECK(hint.find("set progress.attended to 18;") != std::string::npos);
 }
