@@ -183,9 +183,9 @@ Repository load_repository(const fs::path& root, const LoadOptions& options) {
   repo.config = load_config(root / "pilot.toml");
   scan_config_security(repo.config, repo.load_diagnostics);
   // The files of each entry of the root are parsed while the walk goes on to the next.
-  load::ParallelParse parse(load::read_from_disk, options.jobs);
+  load::ParallelParse parse(repo, load::read_from_disk, options.jobs);
   load::walk_disk(root, [&](load::Batch&& batch) { parse.add(std::move(batch)); });
-  parse.finish(repo);
+  parse.finish();
   repo.build_indexes();
   return repo;
 }

@@ -400,9 +400,9 @@ std::optional<Repository> load_repository_at(const fs::path& root, const std::st
     if (blobs.sizes[s.blob] > k_max_file_size) return load::without_record(file, load::too_large(file.rel, blobs.sizes[s.blob]));
     return load::parse_found(file, blobs.contents[s.blob]);
   };
-  load::ParallelParse parse(read, options.jobs);
+  load::ParallelParse parse(repo, read, options.jobs);
   parse.add(std::move(batch));
-  parse.finish(repo);
+  parse.finish();
   repo.build_indexes();  // root is empty: plans are looked up in the tree below
 
   for (const auto& p : repo.pilots) {

@@ -67,8 +67,10 @@ ParsedFile read_from_disk(const Found& file, std::string& bytes) {
   return parse_found(file, bytes);
 }
 
-ParallelParse::ParallelParse(ReadFile read, unsigned jobs)
-    : read_(std::move(read)), jobs_(jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency())) {}
+ParallelParse::ParallelParse(Repository& repo, ReadFile read, unsigned jobs)
+    : repo_(repo),
+      read_(std::move(read)),
+      jobs_(jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency())) {}
 
 ParallelParse::~ParallelParse() { join(); }
 
@@ -82,15 +84,17 @@ void ParallelParse::join() {
 void ParallelParse::add(Batch&& batch) {
   auto slot = std::make_unique<Slot>();
   slot->files = std::move(batch);
-  slot->parsed.resize(slot->files.size());
+  const std::size_t count = slot->files.size();
+  slot->chunks = (count + WorkQueue::k_chunk - 1) / WorkQueue::k_chunk;
+  slot->parsed = std::make_unique<std::vector<ParsedFile>[]>(slot->chunks);
+  slot->ready = std::make_unique<std::atomic<bool>[]>(slot->chunks);
   std::size_t index = 0;
   {
     std::lock_guard<std::mutex> lock(slots_mutex_);
     index = published_.size();
     published_.push_back(slot.get());
   }
-  files_ += slot->files.size();
-  std::size_t count = slot->files.size();
+  files_ += count;
   slots_.push_back(std::move(slot));
   queue_.publish(index, count);
   try {
@@ -109,52 +113,76 @@ void ParallelParse::work() {
       std::lock_guard<std::mutex> lock(slots_mutex_);
       slot = published_[batch];
     }
+    std::vector<ParsedFile>& parsed = slot->parsed[begin / WorkQueue::k_chunk];
+    parsed.resize(end - begin);
     for (std::size_t i = begin; i < end; ++i) {
       const Found& file = slot->files[i];
       if (!file.kind) continue;  // a finding, not a file
-      ParsedFile& parsed = slot->parsed[i];
+      ParsedFile& out = parsed[i - begin];
       if (!file.readable) {
-        parsed = ParsedFile{*file.kind, file.rel, std::nullopt, file.findings};
+        out = ParsedFile{*file.kind, file.rel, std::nullopt, file.findings};
         continue;
       }
       try {
-        parsed = read_(file, buffer);
+        out = read_(file, buffer);
       } catch (const std::exception& e) {  // e.g. out of memory on one file: report, go on
-        parsed = without_record(file, s005(file.rel,
-                                           {std::string("无法读取：") + e.what(),
-                                            std::string("cannot read: ") + e.what()},
-                                           {"检查文件内容", "check the file's content"}));
+        out = without_record(file, s005(file.rel,
+                                        {std::string("无法读取：") + e.what(),
+                                         std::string("cannot read: ") + e.what()},
+                                        {"检查文件内容", "check the file's content"}));
       }
     }
+    // The release pairs with merge_ready's acquire: the merging thread sees the chunk whole.
+    slot->ready[begin / WorkQueue::k_chunk].store(true, std::memory_order_release);
+    merge_ready();
   }
 }
 
-void ParallelParse::finish(Repository& repo) {
+void ParallelParse::merge_ready() {
+  std::unique_lock<std::mutex> merging(merge_mutex_, std::try_to_lock);
+  if (!merging.owns_lock()) return;  // the merging thread looks again, or finish() does
+  while (true) {
+    Slot* slot = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(slots_mutex_);
+      if (merged_batches_ == published_.size()) return;
+      slot = published_[merged_batches_];
+    }
+    if (merged_chunks_ == 0) {  // a new batch: room first, so that add_parsed never reallocates
+      std::array<std::size_t, std::size(k_all_kinds)> counts{};
+      for (const Found& file : slot->files) {
+        if (file.kind) ++counts[static_cast<std::size_t>(*file.kind)];
+      }
+      for (Kind k : k_all_kinds) {
+        std::size_t n = counts[static_cast<std::size_t>(k)];
+        if (n > 0) with_kind(repo_, k, [&](auto& records) { records.reserve(records.size() + n); });
+      }
+    }
+    while (merged_chunks_ < slot->chunks && slot->ready[merged_chunks_].load(std::memory_order_acquire)) {
+      std::vector<ParsedFile> parsed = std::move(slot->parsed[merged_chunks_]);
+      const std::size_t begin = merged_chunks_ * WorkQueue::k_chunk;
+      for (std::size_t i = 0; i < parsed.size(); ++i) {
+        Found& file = slot->files[begin + i];
+        if (file.kind) {
+          add_parsed(repo_, std::move(parsed[i]));
+        } else {
+          for (auto& d : file.findings) repo_.load_diagnostics.push_back(std::move(d));
+        }
+      }
+      ++merged_chunks_;
+    }
+    if (merged_chunks_ < slot->chunks) return;  // the next chunk is still being parsed
+    Batch().swap(slot->files);
+    merged_chunks_ = 0;
+    ++merged_batches_;
+  }
+}
+
+void ParallelParse::finish() {
   queue_.finish();
   work();
   join();
-  // Room for every record first, so that add_parsed never reallocates.
-  std::array<std::size_t, std::size(k_all_kinds)> counts{};
-  for (const auto& slot : slots_) {
-    for (const Found& file : slot->files) {
-      if (file.kind) ++counts[static_cast<std::size_t>(*file.kind)];
-    }
-  }
-  for (Kind k : k_all_kinds) {
-    with_kind(repo, k, [&](auto& records) { records.reserve(records.size() + counts[static_cast<std::size_t>(k)]); });
-  }
-  for (auto& slot : slots_) {
-    for (std::size_t i = 0; i < slot->files.size(); ++i) {
-      Found& file = slot->files[i];
-      if (file.kind) {
-        add_parsed(repo, std::move(slot->parsed[i]));
-      } else {
-        for (auto& d : file.findings) repo.load_diagnostics.push_back(std::move(d));
-      }
-    }
-    slot.reset();  // its memory goes back before the next batch's records are moved
-  }
-  slots_.clear();
+  merge_ready();  // what a thread that lost the race to merge left
 }
 
 }  // namespace pilot::load

@@ -1,7 +1,9 @@
 #pragma once
 // Parsing what a walk found on several threads, while it walks; then one merge, in path order,
 // through add_parsed like every other way a file enters a repository.
+#include <atomic>
 #include <functional>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,28 +32,34 @@ ParsedFile read_from_disk(const Found& file, std::string& buffer);
 
 class ParallelParse {
  public:
-  // At most `jobs` threads parse (0: the hardware's concurrency): jobs - 1 helpers, started
-  // as the files come (one per 16 files, so that a small repository is read by one thread),
-  // and the caller's thread in finish().
-  ParallelParse(ReadFile read, unsigned jobs);
+  // Parses into `repo`. At most `jobs` threads parse (0: the hardware's concurrency): jobs - 1
+  // helpers, started as the files come (one per 16 files, so that a small repository is read
+  // by one thread), and the caller's thread in finish().
+  ParallelParse(Repository& repo, ReadFile read, unsigned jobs);
   ~ParallelParse();  // waits for the helpers (after an exception: their work is dropped)
   ParallelParse(const ParallelParse&) = delete;
   ParallelParse& operator=(const ParallelParse&) = delete;
 
   // Hands the batch's record files to the parsing threads.
   void add(Batch&& batch);
-  // Parses what is left, waits for every file, then adds each batch to repo in the order
-  // given: record files through add_parsed, the other findings to its load diagnostics.
-  void finish(Repository& repo);
+  // Parses what is left and waits for every file. The parsed files are added to the
+  // repository in the order the batches were given, chunk by chunk as soon as the chunks
+  // before are in, by whichever thread is free to: record files through add_parsed, the other
+  // findings to its load diagnostics. So only the chunks parsed ahead of the merge are held.
+  void finish();
 
  private:
   struct Slot {
     Batch files;
-    std::vector<ParsedFile> parsed;
+    std::size_t chunks = 0;
+    std::unique_ptr<std::vector<ParsedFile>[]> parsed;  // per chunk, until merged
+    std::unique_ptr<std::atomic<bool>[]> ready;         // per chunk: parsed, not yet merged
   };
   void work();
+  void merge_ready();
   void join();
 
+  Repository& repo_;
   ReadFile read_;
   unsigned jobs_;
   std::vector<std::unique_ptr<Slot>> slots_;  // owned here; the threads see them by pointer
@@ -60,6 +68,8 @@ class ParallelParse {
   WorkQueue queue_;
   std::vector<std::thread> pool_;
   std::mutex slots_mutex_;  // guards published_ while add() appends to it
+  std::mutex merge_mutex_;  // one thread merges at a time, in order
+  std::size_t merged_batches_ = 0, merged_chunks_ = 0;  // under merge_mutex_
 };
 
 }  // namespace pilot::load

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <system_error>
@@ -31,18 +32,34 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// Whether `s` is `lower` in any case (ASCII).
+bool equals_ignoring_case(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 // The extension of a YAML file's name as written (".yaml", ".YML", ...), or "" when the name
 // is not one of a YAML file.
 std::string_view yaml_extension(std::string_view name) {
   auto dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return {};
-  std::string ext = lower(name.substr(dot));
-  return ext == ".yaml" || ext == ".yml" ? name.substr(dot) : std::string_view{};
+  std::string_view ext = name.substr(dot);
+  return equals_ignoring_case(ext, ".yaml") || equals_ignoring_case(ext, ".yml") ? ext : std::string_view{};
 }
 
 std::optional<Kind> kind_of_folder(std::string_view folder) {
-  for (Kind k : k_all_kinds) {
-    if (folder == kind_folder(k)) return k;
+  static const auto folders = [] {
+    std::array<std::string_view, std::size(k_all_kinds)> names{};
+    for (Kind k : k_all_kinds) names[static_cast<std::size_t>(k)] = kind_folder(k);
+    return names;
+  }();
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    if (folder == folders[i]) return static_cast<Kind>(i);
   }
   return std::nullopt;
 }
@@ -227,7 +244,6 @@ Verdict place_entry(std::string&& rel, EntryType type, std::string&& source, Fou
   if (ext.empty() && type != EntryType::link_to_folder) return Verdict::ignore;  // not records
   std::optional<Kind> kind;
   if (slash != std::string::npos) kind = kind_of_folder(std::string_view(rel).substr(0, slash));
-  out = Found{};
   if (type == EntryType::link_to_folder) {
     out.findings.push_back(symlinked_folder(rel));
   } else if (!kind) {

@@ -45,8 +45,8 @@ enum class EntryType {
 inline bool is_hidden(std::string_view name) { return !name.empty() && name.front() == '.'; }
 
 // What the walk does with an entry that is not hidden: nothing (not YAML: plans, scans,
-// README), descend (a folder), or report `out` (a record file, or a finding). `rel` and
-// `source` are moved from only when the verdict is `found`.
+// README), descend (a folder), or report `out` (a record file, or a finding; `out` must be
+// a fresh Found). `rel` and `source` are moved from only when the verdict is `found`.
 enum class Verdict { ignore, descend, found };
 Verdict place_entry(std::string&& rel, EntryType type, std::string&& source, Found& out);
 

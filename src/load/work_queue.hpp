@@ -16,12 +16,14 @@ class WorkQueue {
   void publish(std::size_t batch, std::size_t count);
   // No batch will be published any more: claim() returns false once the last item is out.
   void finish();
-  // The next items [begin, end) of a batch to work on; false once every item is handed out
+  // The next items [begin, end) of a batch to work on: a whole chunk (begin is a multiple of
+  // k_chunk; end is begin + k_chunk, or the batch's end). False once every item is handed out
   // and finish() was called. Waits while nothing is ready.
   bool claim(std::size_t& batch, std::size_t& begin, std::size_t& end);
 
- private:
   static constexpr std::size_t k_chunk = 32;  // items per claim
+
+ private:
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<std::pair<std::size_t, std::size_t>> ready_;  // (batch, count), in order
