@@ -28,16 +28,17 @@ std::string merge_base(const std::filesystem::path& root, const std::string& rev
 std::string git_prefix(const std::filesystem::path& root);
 
 // The repository at root as it was in `commit`, read from git objects (`ls-tree`, `cat-file
-// --batch`; the work tree is never touched) through the same walk decisions and the same
-// parser as load_repository, so it gets the same load findings. Files that git reports
-// unchanged between the commit and the work tree and that `reuse` (loaded from disk by
-// load_repository) read are copied from it instead of parsed again: parse_record is a pure
-// function of a file's path and bytes. Path-like plans count as present when the commit holds
-// them. nullopt when root's folder or its pilot.toml is missing in the commit, or that
-// pilot.toml cannot be parsed: then there is nothing to compare with. Throws GitError.
+// --batch`; the work tree is never touched, nor the index written) through the same walk
+// decisions and the same parser as load_repository, so it gets the same load findings.
+// `donor`, when given, is the repository load_repository read from the work tree: the records
+// and load findings of the files that git reports unchanged between the commit and the work
+// tree are moved out of it instead of parsed again (parse_record is a pure function of a
+// file's path and bytes), which leaves donor unusable but for its root: analyze it first.
+// Path-like plans count as present when the commit holds them. nullopt when root's folder or
+// its pilot.toml is missing in the commit, or that pilot.toml cannot be parsed: then there is
+// nothing to compare with. Throws GitError.
 std::optional<Repository> load_repository_at(const std::filesystem::path& root,
-                                             const std::string& commit,
-                                             const Repository* reuse,
+                                             const std::string& commit, Repository* donor,
                                              const LoadOptions& options = {});
 
 // Keeps the findings of `now` that `before` lacks, reported and waived each against its own

@@ -22,7 +22,7 @@ std::string merge_base_of(const std::filesystem::path& root, const std::string& 
 }
 
 std::optional<Repository> repository_at(const std::filesystem::path& root, const std::string& commit,
-                                        const Repository& current, Lang lang, unsigned jobs) {
+                                        Repository& current, Lang lang, unsigned jobs) {
   try {
     return load_repository_at(root, commit, &current, LoadOptions{jobs});
   } catch (const GitError& e) {

@@ -15,11 +15,11 @@ namespace pilot::cli {
 // there is no merge base.
 std::string merge_base_of(const std::filesystem::path& root, const std::string& rev, Lang lang);
 
-// The repository at root as it was in `commit`, from git objects, reusing what `current`
-// read from unchanged files; nullopt when the commit holds no repository to compare with.
-// Throws UsageError as above.
+// The repository at root as it was in `commit`, from git objects, taking the unchanged files'
+// records out of `current` (analyse it first: it is unusable afterwards, but for its root);
+// nullopt when the commit holds no repository to compare with. Throws UsageError as above.
 std::optional<Repository> repository_at(const std::filesystem::path& root, const std::string& commit,
-                                        const Repository& current, Lang lang, unsigned jobs);
+                                        Repository& current, Lang lang, unsigned jobs);
 
 // root's folder relative to the top of its git work tree, ending in '/' ("" at the top, and
 // when git is missing or root is not in a work tree).

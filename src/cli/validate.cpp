@@ -42,6 +42,7 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
   Repository& repo = keep_until_exit(load(g));
   Analysis& analysis = keep_until_exit(analyze(repo, options));
   if (!base.empty()) {
+    // Analysed already, repo gives the merge base the records of the files that did not change.
     std::optional<Repository> before = repository_at(repo.root, base, repo, lang_of(g), g.jobs);
     if (before) keep_new_findings(analysis, keep_until_exit(analyze(*before, options)));
     if (before) keep_until_exit(std::move(*before));

@@ -61,24 +61,32 @@ std::string commit_of(const fs::path& root, const std::string& rev) {
 
 // ------------------------------------------------------------------ the tree of a commit
 
+enum class Mode { file, link, other };  // 100644/100755, 120000, anything else (submodules)
+
 struct TreeEntry {
-  std::string mode;  // 100644, 100755, 120000 (symlink), 160000 (submodule)
-  std::string id;    // the blob
-  std::string rel;   // relative to the repository's root
+  Mode mode = Mode::other;
+  std::string id;   // the blob
+  std::string rel;  // relative to the repository's root
 };
 
-bool is_link(const TreeEntry& e) { return e.mode == "120000"; }
-bool is_blob_file(const TreeEntry& e) { return e.mode == "100644" || e.mode == "100755"; }
+bool is_link(const TreeEntry& e) { return e.mode == Mode::link; }
+bool is_blob_file(const TreeEntry& e) { return e.mode == Mode::file; }
 
 // `git ls-tree -r -z` output: "<mode> <type> <id>\t<path>\0" per file, in path order.
-std::vector<TreeEntry> parse_tree(const std::string& out) {
+std::vector<TreeEntry> parse_tree(std::string_view out) {
   std::vector<TreeEntry> entries;
-  for (auto& line : load::split_nul(out)) {
+  while (!out.empty()) {
+    std::string_view line = out.substr(0, out.find('\0'));
+    out.remove_prefix(std::min(out.size(), line.size() + 1));
     auto tab = line.find('\t');
     auto sp1 = line.find(' ');
-    auto sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
-    if (tab == std::string::npos || sp2 == std::string::npos || sp2 > tab) continue;
-    entries.push_back({line.substr(0, sp1), line.substr(sp2 + 1, tab - sp2 - 1), line.substr(tab + 1)});
+    auto sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+    if (tab == std::string_view::npos || sp2 == std::string_view::npos || sp2 > tab) continue;
+    std::string_view mode = line.substr(0, sp1);
+    TreeEntry& e = entries.emplace_back();
+    e.mode = mode == "100644" || mode == "100755" ? Mode::file : mode == "120000" ? Mode::link : Mode::other;
+    e.id = line.substr(sp2 + 1, tab - sp2 - 1);
+    e.rel = line.substr(tab + 1);
   }
   auto by_path = [](const TreeEntry& a, const TreeEntry& b) { return a.rel < b.rel; };
   if (!std::is_sorted(entries.begin(), entries.end(), by_path)) std::sort(entries.begin(), entries.end(), by_path);
@@ -286,20 +294,20 @@ std::string merge_base(const fs::path& root, const std::string& rev) {
 }
 
 std::optional<Repository> load_repository_at(const fs::path& root, const std::string& commit,
-                                             const Repository* reuse, const LoadOptions& options) {
+                                             Repository* donor, const LoadOptions& options) {
   std::string prefix = git_prefix(root);
   if (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
   GitRun ls = git_or_fail(root, {"ls-tree", "-r", "-z", "--full-tree", commit + ":" + prefix});
   if (ls.exit_code != 0) return std::nullopt;  // the repository's folder is not in the commit
   std::vector<TreeEntry> tree = parse_tree(ls.out);
-  ls.out.clear();
+  std::string().swap(ls.out);
   const TreeEntry* toml = find_entry(tree, "pilot.toml");
   if (toml == nullptr || !is_blob_file(*toml)) return std::nullopt;
 
   // The files that differ between the commit and the work tree (tracked ones; the others are
   // not in the commit anyway), relative to root.
   std::unordered_set<std::string> changed;
-  if (reuse != nullptr) {
+  if (donor != nullptr) {
     GitRun diff = git_or_fail(root, {"diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"});
     if (diff.exit_code != 0) git_failed(diff);
     for (auto& p : load::split_nul(diff.out)) changed.insert(std::move(p));
@@ -326,20 +334,20 @@ std::optional<Repository> load_repository_at(const fs::path& root, const std::st
   fs::path root_on_disk = fs::absolute(root, ec).lexically_normal();
   if (!root_on_disk.empty() && !root_on_disk.has_filename()) root_on_disk = root_on_disk.parent_path();
 
-  // The walk's decisions over the tree; each record file is either taken from `reuse` or read
+  // The walk's decisions over the tree; each record file is either taken from `donor` or read
   // from its blob. tag: an index into `sources`.
   struct Source {
-    bool reused = false;
+    bool donated = false;
     Kind kind = Kind::college;
-    std::size_t record = SIZE_MAX;     // reused: the index of its record in reuse, if any
-    std::vector<const Diagnostic*> findings;  // reused: its load findings
-    std::size_t blob = SIZE_MAX;       // read: the index of its blob in `ids`
+    std::size_t record = SIZE_MAX;            // donated: the index of its record in donor, if any
+    std::vector<Diagnostic*> findings;        // donated: its load findings
+    std::size_t blob = SIZE_MAX;              // read: the index of its blob in `ids`
   };
-  std::unordered_map<std::string_view, std::vector<const Diagnostic*>> reuse_findings;
-  if (reuse != nullptr) {
-    for (const auto& d : reuse->load_diagnostics) reuse_findings[d.file].push_back(&d);
+  std::unordered_map<std::string_view, std::vector<Diagnostic*>> donor_findings;
+  if (donor != nullptr) {
+    for (auto& d : donor->load_diagnostics) donor_findings[d.file].push_back(&d);
   }
-  std::array<std::size_t, std::size(k_all_kinds)> next_record{};  // per kind, in reuse
+  std::array<std::size_t, std::size(k_all_kinds)> next_record{};  // per kind, in donor
   std::vector<Source> sources;
   std::vector<std::string> ids;
   std::unordered_map<std::string, std::size_t> id_index;
@@ -360,16 +368,16 @@ std::optional<Repository> load_repository_at(const fs::path& root, const std::st
       Source s;
       s.kind = *found.kind;
       std::size_t k = static_cast<std::size_t>(s.kind);
-      if (reuse != nullptr && !is_link(e) && changed.count(found.rel) == 0) {
-        // reuse's records of this kind are in path order, as the tree is.
-        with_kind(*reuse, s.kind, [&](const auto& records) {
+      if (donor != nullptr && !is_link(e) && changed.count(found.rel) == 0) {
+        // donor's records of this kind are in path order, as the tree is.
+        with_kind(*donor, s.kind, [&](const auto& records) {
           while (next_record[k] < records.size() && records[next_record[k]].file < found.rel) ++next_record[k];
           if (next_record[k] < records.size() && records[next_record[k]].file == found.rel) s.record = next_record[k];
         });
-        if (auto it = reuse_findings.find(found.rel); it != reuse_findings.end()) s.findings = it->second;
-        s.reused = s.record != SIZE_MAX || !s.findings.empty();
+        if (auto it = donor_findings.find(found.rel); it != donor_findings.end()) s.findings = it->second;
+        s.donated = s.record != SIZE_MAX || !s.findings.empty();
       }
-      if (!s.reused) {
+      if (!s.donated) {
         auto [it, added] = id_index.emplace(found.source, ids.size());
         if (added) ids.push_back(found.source);
         s.blob = it->second;
@@ -383,14 +391,14 @@ std::optional<Repository> load_repository_at(const fs::path& root, const std::st
 
   auto read = [&](const load::Found& file, std::string&) -> ParsedFile {
     const Source& s = sources[file.tag];
-    if (s.reused) {
+    if (s.donated) {  // each donated record and finding is moved out by one thread only
       ParsedFile p;
       p.kind = s.kind;
       p.file = file.rel;
       if (s.record != SIZE_MAX) {
-        with_kind(*reuse, s.kind, [&](const auto& records) { p.record.emplace(records[s.record]); });
+        with_kind(*donor, s.kind, [&](auto& records) { p.record.emplace(std::move(records[s.record])); });
       }
-      for (const Diagnostic* d : s.findings) p.diagnostics.push_back(*d);
+      for (Diagnostic* d : s.findings) p.diagnostics.push_back(std::move(*d));
       return p;
     }
     if (!blobs.found[s.blob]) {
