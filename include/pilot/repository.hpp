@@ -8,6 +8,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -96,6 +97,21 @@ template <class Repo, class F>
   requires std::is_same_v<std::remove_const_t<Repo>, Repository>
 void for_each_kind(Repo& repo, F&& f) {
   std::apply([&](auto... member) { (f(repo.*member), ...); }, k_kind_records);
+}
+
+// Calls f(std::type_identity<T>{}) with the record type T of `kind` and returns what f returns
+// (the same type for every kind): with_kind_type(k, [](auto t) { return schema_of<typename
+// decltype(t)::type>(); }).
+template <class F>
+decltype(auto) with_kind_type(Kind kind, F&& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    using R = decltype(f(std::type_identity<std::variant_alternative_t<0, AnyRecord>>{}));
+    using Call = R (*)(F&);
+    static constexpr Call calls[] = {[](F& g) -> R {
+      return g(std::type_identity<std::variant_alternative_t<I, AnyRecord>>{});
+    }...};
+    return calls[static_cast<std::size_t>(kind)](f);
+  }(std::make_index_sequence<std::variant_size_v<AnyRecord>>{});
 }
 
 // Calls f(records) with the vector of records of `kind`.

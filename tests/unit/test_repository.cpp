@@ -45,6 +45,7 @@ TEST_CASE("repository: for_each_kind visits every kind's records once, in the or
   CHECK(kind_of<QuotaChange>() == Kind::quota_change);
   CHECK(&records_of<Fund>(repo) == &repo.funds);
   for (Kind k : k_all_kinds) {
+    CHECK(with_kind_type(k, [](auto type) { return kind_of<typename decltype(type)::type>(); }) == k);
     int calls = 0;
     with_kind(repo, k, [&](auto& list) {
       using T = typename std::decay_t<decltype(list)>::value_type;
