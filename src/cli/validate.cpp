@@ -6,6 +6,7 @@
 
 #include "changed_files.hpp"
 #include "common.hpp"
+#include "pilot/changes.hpp"
 #include "pilot/render.hpp"
 #include "pilot/rules.hpp"
 
@@ -19,7 +20,7 @@ struct ValidateOptions {
   std::vector<std::string> ignore;
   bool strict = false;
   bool show_waived = false;
-  std::string changed_since;  // report only findings in files that differ from this git revision
+  std::string changed_since;  // report only the findings that are new since this git revision
 };
 
 int run_validate(const ValidateOptions& o, const Globals& g) {
@@ -35,11 +36,17 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
       if (!known) throw UsageError("no rule ID starts with \"" + id + "\" (see `pilot rules`)");
     }
   }
-  std::set<std::string> changed;
-  if (!o.changed_since.empty()) changed = files_changed_since(repo_root(g), o.changed_since, lang_of(g));
+  // --changed-since: the merge base is found before loading, so that a bad revision fails fast.
+  std::string base;
+  if (!o.changed_since.empty()) base = merge_base_of(repo_root(g), o.changed_since, lang_of(g));
   Repository& repo = keep_until_exit(load(g));
   Analysis& analysis = keep_until_exit(analyze(repo, options));
-  if (!o.changed_since.empty()) keep_findings_in(analysis, changed);
+  if (!base.empty()) {
+    // Analysed already, repo gives the merge base the records of the files that did not change.
+    std::optional<Repository> before = repository_at(repo.root, base, repo, lang_of(g), g.jobs);
+    if (before) keep_new_findings(analysis, keep_until_exit(analyze(*before, options)));
+    if (before) keep_until_exit(std::move(*before));
+  }
 
   std::string format = o.format;
   if (format.empty()) {
@@ -76,7 +83,8 @@ void setup_validate(CLI::App& app, Globals& g) {
   sub->add_flag("--strict", o->strict, "exit 1 on warnings too");
   sub->add_flag("--show-waived", o->show_waived, "also list the findings that waivers suppress");
   sub->add_option("--changed-since", o->changed_since,
-                  "report only findings in files that differ from this git revision (still checks everything) / 只报告相对该 git 版本有改动的文件中的问题");
+                  "report only the findings that are new since the merge base of this git revision "
+                  "(or A...B) and HEAD, in any file / 只报告相对该 git 版本与 HEAD 的合并基础新出现的问题");
   sub->callback([o, &g] { g.exit_code = run_validate(*o, g); });
 }
 

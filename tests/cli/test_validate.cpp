@@ -64,7 +64,7 @@ TEST_CASE("validate: each S fixture breaks exactly its rule") {
   };
   for (const Case& c : {Case{"S001-duplicate-key", "S001", "colleges/xinxi.yaml", 4},
                         Case{"S002-unknown-key", "S002", "majors/510202.yaml", 4},
-                        Case{"S003-duplicate-id", "S003", "sites/xinxi-site-01.yml", 1},
+                        Case{"S003-duplicate-id", "S003", "pilots/2027/web-frontend-2026.yaml", 2},
                         Case{"S004-unknown-college", "S004", "majors/510202.yaml", 3},
                         Case{"S005-gbk", "S005", "colleges/xinxi.yaml", 2},
                         Case{"S006-id-not-stem", "S006", "funds/2026/0001.yaml", 1},
