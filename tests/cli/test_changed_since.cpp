@@ -157,7 +157,7 @@ TEST_CASE("changed-since: compared with the merge base, not with the target bran
   }
 }
 
-TEST_CASE("changed-since: only the merge base is read from git; the work tree and index stay as they were") {
+TEST_CASE("changed-since: only the merge base is read from git, the work tree and index stay as they were") {
   GitRepo repo;
   repo.write("colleges/jidian.yaml", "id: jidian\nname: 机电学院\n");
   std::string pilot = repo.read("pilots/2026/web-frontend-2026.yaml");

@@ -471,7 +471,7 @@ TEST_CASE("calendar: the due dates of a year, vacations marked") {
     CHECK(zh.out.find("2026-07-20  周一  不报（寒暑假 2026-07-11 – 2026-08-30）") != std::string::npos);
     CHECK(zh.out.find("2026-12-20  周日  应报") != std::string::npos);
   }
-  SUBCASE("csv has a BOM unless --no-bom; md is a table") {
+  SUBCASE("csv has a BOM unless --no-bom, md is a table") {
     auto csv = run_pilot({"calendar", "--repo", base, "--as-of", k_as_of, "--format", "csv", "--lang", "en"});
     CHECK(csv.out.rfind("\xEF\xBB\xBF" "Date,Weekday,Status\r\n", 0) == 0);
     auto plain = run_pilot({"calendar", "--repo", base, "--as-of", k_as_of, "--format", "csv", "--no-bom", "--lang", "en"});

@@ -113,7 +113,7 @@ TEST_CASE("faults: a full disk leaves the repository byte-identical and says whi
   CHECK(v.json()["summary"]["errors"] == 0);
 }
 
-TEST_CASE("faults: a full disk at the first write leaves no empty .pilot/.gitignore; the next write completes it") {
+TEST_CASE("faults: a full disk at the first write leaves no empty .pilot/.gitignore, the next write completes it") {
   TempDir dir;
   Tmpfs disk(dir.path(), "1m");
   if (!disk.mounted()) {

@@ -68,7 +68,7 @@ std::string load_picture(const Repository& repo) {
 
 }  // namespace
 
-TEST_CASE("changes: a finding is the same when rule, file and message agree; lines may move") {
+TEST_CASE("changes: a finding is the same when rule, file and message agree, lines may move") {
   Analysis before, now;
   before.diagnostics = {finding("R301", "pilots/2026/a.yaml", 5, "two pilots"),
                         finding("R601", "pilots/2026/a.yaml", 9, "report missing")};
@@ -99,7 +99,7 @@ TEST_CASE("changes: findings count with multiplicity, and the one at a new place
   CHECK(fewer.errors == 0);
 }
 
-TEST_CASE("changes: waived findings are compared with the waived ones; a dropped waiver shows its finding") {
+TEST_CASE("changes: waived findings are compared with the waived ones, a dropped waiver shows its finding") {
   Analysis before, now;
   before.waived = {finding("R301", "pilots/2026/a.yaml", 5, "two pilots")};
   now.diagnostics = {finding("R301", "pilots/2026/a.yaml", 5, "two pilots", Severity::warning)};
@@ -177,7 +177,7 @@ TEST_CASE("changes: the repository at a commit, from git objects, has the load f
   CHECK_FALSE(fs::exists(data / "colleges/broken.yaml"));
 }
 
-TEST_CASE("changes: the merge base of REV and HEAD, or of A...B; nothing to compare with") {
+TEST_CASE("changes: the merge base of REV and HEAD, or of A...B, nothing to compare with") {
   if (!have_git()) {
     MESSAGE("skipped: git is not installed");
     return;

@@ -108,7 +108,7 @@ TEST_CASE("walk: YAML outside the record folders is S006, naming the folder it w
   }
 }
 
-TEST_CASE("walk: other files are not records and are ignored; folders are walked") {
+TEST_CASE("walk: other files are not records and are ignored, folders are walked") {
   for (const char* rel : {"README.md", "plans/2026-plan.pdf", "majors/notes.txt", "AS_OF", "majors/510201.yaml.bak"}) {
     CAPTURE(rel);
     CHECK(place(rel).verdict == Verdict::ignore);
@@ -120,7 +120,7 @@ TEST_CASE("walk: other files are not records and are ignored; folders are walked
   CHECK_FALSE(is_hidden("majors"));
 }
 
-TEST_CASE("walk: a symlinked folder is S005 at the link; links and specials that cannot be records") {
+TEST_CASE("walk: a symlinked folder is S005 at the link, links and specials that cannot be records") {
   for (const char* rel : {"funds", "pilots/2026/up", "docs"}) {
     CAPTURE(rel);
     auto p = place(rel, EntryType::link_to_folder);
