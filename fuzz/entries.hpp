@@ -84,8 +84,9 @@ inline std::size_t analyze_and_render(const Repository& repo, const Date& as_of)
 
 // Whether two trees are the same: kinds, values, quoted flags, tags, positions, children.
 inline bool same_tree(const YNode& a, const YNode& b) {
-  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.tag != b.tag || a.line != b.line || a.column != b.column ||
-      a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) {
+  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.tag != b.tag ||
+      a.line != b.line || a.column != b.column || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size()) {
     return false;
   }
   for (std::size_t i = 0; i < a.items.size(); ++i) {

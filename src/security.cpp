@@ -341,18 +341,23 @@ Diagnostic forbidden_character(int line, int column, char32_t cp) {
                    {fmt::format("文本中含有双向控制字符 {}", name),
                     fmt::format("the text holds the bidirectional control character {}", name)},
                    {"删除它：它使文字的显示顺序与实际内容不同，审阅者看到的与 pilot 读到的不一样",
-                    "remove it: it makes the text display in another order than it is stored, so a reviewer sees "
+                    "remove it: it makes the text display in another order than it is stored, so a "
+                    "reviewer sees "
                     "something else than what pilot reads"});
   }
   return finding("S002", "", line, column,
-                 {fmt::format("文本中含有控制字符 {}", name), fmt::format("the text holds the control character {}", name)},
+                 {fmt::format("文本中含有控制字符 {}", name),
+                  fmt::format("the text holds the control character {}", name)},
                  {"删除它：值只能是普通文字；换行直接换行书写，不要写成 \\n、\\0、\\e 之类的转义",
-                  "remove it: a value is plain text; write a line break as a real line break, never as an escape "
+                  "remove it: a value is plain text; write a line break as a real line break, "
+                  "never as an escape "
                   "such as \\n, \\0 or \\e"});
 }
 
 void scan_scalar(const YNode& n, bool key_is_secret, std::vector<Diagnostic>& out) {
-  if (auto cp = first_forbidden_character(n.value)) out.push_back(forbidden_character(n.line, n.column, *cp));
+  if (auto cp = first_forbidden_character(n.value)) {
+    out.push_back(forbidden_character(n.line, n.column, *cp));
+  }
   if (!key_is_secret) {
     if (auto word = secret_in_text(n.value)) out.push_back(secret_text("", n.line, n.column, *word));
   }

@@ -88,7 +88,8 @@ bool is_bidirectional_control(char32_t cp) {
 }
 
 bool is_forbidden_in_text(char32_t cp) {
-  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || is_bidirectional_control(cp);
+  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
+         is_bidirectional_control(cp);
 }
 
 std::optional<char32_t> first_forbidden_character(std::string_view utf8) {

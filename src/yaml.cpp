@@ -39,10 +39,14 @@ const YNode* YNode::find_key(std::string_view key) const {
 }
 
 Text tag_hint(const YNode& scalar) {
-  return {fmt::format("去掉标签 {}：pilot 按键读取值，不看标签（例如写 quota: 50，而不是 quota: !!int 50）", scalar.tag),
-          fmt::format("remove the tag {}: pilot reads a value by its key, never by a tag (e.g. quota: 50, not "
-                      "quota: !!int 50)",
-                      scalar.tag)};
+  return {
+      fmt::format(
+          "去掉标签 {}：pilot 按键读取值，不看标签（例如写 quota: 50，而不是 quota: !!int 50）",
+          scalar.tag),
+      fmt::format(
+          "remove the tag {}: pilot reads a value by its key, never by a tag (e.g. quota: 50, not "
+          "quota: !!int 50)",
+          scalar.tag)};
 }
 
 std::size_t find_invalid_utf8(std::string_view s) {
@@ -220,33 +224,45 @@ const Wording* wording_of(std::string_view msg) {
       {"tag handle with no suffix", "标签（!）后面缺少名称", {}},
       {"end of verbatim tag not found", "标签 !<…> 没有结束", {}},
       {"end of map not found", "映射没有正确结束", {}},
-      {"end of map flow not found", "花括号 { } 没有闭合",
-       {"检查 { } 是否成对，其中的项是否用半角逗号 “,” 分隔", "check that { and } pair up and entries are separated by a half-width comma \",\""}},
+      {"end of map flow not found",
+       "花括号 { } 没有闭合",
+       {"检查 { } 是否成对，其中的项是否用半角逗号 “,” 分隔",
+        "check that { and } pair up and entries are separated by a half-width comma \",\""}},
       {"end of sequence not found", "列表没有正确结束", {}},
-      {"end of sequence flow not found", "方括号 [ ] 没有闭合",
-       {"检查 [ ] 是否成对，其中的项是否用半角逗号 “,” 分隔", "check that [ and ] pair up and items are separated by a half-width comma \",\""}},
+      {"end of sequence flow not found",
+       "方括号 [ ] 没有闭合",
+       {"检查 [ ] 是否成对，其中的项是否用半角逗号 “,” 分隔",
+        "check that [ and ] pair up and items are separated by a half-width comma \",\""}},
       {"cannot assign multiple tags to the same node", "同一个值不能有多个标签", {}},
       {"cannot assign multiple anchors to the same node", "同一个值不能有多个锚点", {}},
       {"cannot assign multiple aliases to the same node", "同一个值不能有多个别名", {}},
       {"aliases can't have any content, *including* tags", "别名不能带任何内容（包括标签）", {}},
       {"bad character found while scanning hex number", "十六进制转义（\\x、\\u）中有非法字符", {}},
       {"invalid unicode: ", "无效的 Unicode 转义：", {}},
-      {"unknown escape character: ", "未知的转义字符：",
+      {"unknown escape character: ",
+       "未知的转义字符：",
        {"双引号中的反斜杠 \\ 开始一个转义；要写反斜杠本身，写成 \\\\ 或改用单引号",
-        "a backslash \\ inside double quotes starts an escape: write \\\\ for a backslash, or use single quotes"}},
+        "a backslash \\ inside double quotes starts an escape: write \\\\ for a backslash, or use "
+        "single quotes"}},
       {"unknown token", "无法识别的内容", {}},
       {"illegal document indicator in scalar", "值中出现了文档分隔符（--- 或 ...）", {}},
       {"illegal EOF in scalar", "文件在值的中间结束（可能缺少闭合的引号）", {}},
       {"illegal character in scalar", "值中有非法字符", {}},
-      {"illegal tab when looking for indentation", "缩进中有 Tab 字符",
-       {"缩进只能用空格，不能用 Tab：把这一行开头的 Tab 换成空格", "indent with spaces, never tabs: replace the tab at the start of this line"}},
+      {"illegal tab when looking for indentation",
+       "缩进中有 Tab 字符",
+       {"缩进只能用空格，不能用 Tab：把这一行开头的 Tab 换成空格",
+        "indent with spaces, never tabs: replace the tab at the start of this line"}},
       {"illegal flow end", "多余的右括号 ] 或 }", {}},
-      {"illegal block entry", "这里不能出现列表项（“- ”）",
-       {"列表项 “- ” 要比它所属的键多缩进，或与该键对齐", "a list item \"- \" goes under its key, indented as much as the key or more"}},
+      {"illegal block entry",
+       "这里不能出现列表项（“- ”）",
+       {"列表项 “- ” 要比它所属的键多缩进，或与该键对齐",
+        "a list item \"- \" goes under its key, indented as much as the key or more"}},
       {"illegal map key", "这里不能出现键", {}},
-      {"illegal map value", "这里不能出现 “键: 值”（冒号或缩进有误）",
+      {"illegal map value",
+       "这里不能出现 “键: 值”（冒号或缩进有误）",
        {"检查这一行和上一行：键后面是半角冒号加空格，同一层的键缩进相同，值中的冒号要加引号",
-        "check this line and the one above: a key is followed by a half-width colon and a space, keys of one level are "
+        "check this line and the one above: a key is followed by a half-width colon and a space, "
+        "keys of one level are "
         "indented alike, and a value holding \": \" needs quotes"}},
       {"alias not found after *", "* 后面缺少别名", {}},
       {"anchor not found after &", "& 后面缺少锚点名", {}},
@@ -271,10 +287,11 @@ const Wording* wording_of(std::string_view msg) {
 Diagnostic yaml_error(std::pair<int, int> at, const std::string& msg) {
   const Wording* w = wording_of(msg);
   std::string zh = w != nullptr ? w->zh + msg.substr(w->en.size()) : msg;
-  Text hint = w != nullptr && !w->hint.empty()
-                  ? w->hint
-                  : Text{"检查该位置及上一行的缩进、冒号和引号；缩进只能用空格，不能用 Tab",
-                         "check indentation, colons and quotes near there; indent with spaces, never tabs"};
+  Text hint =
+      w != nullptr && !w->hint.empty()
+          ? w->hint
+          : Text{"检查该位置及上一行的缩进、冒号和引号；缩进只能用空格，不能用 Tab",
+                 "check indentation, colons and quotes near there; indent with spaces, never tabs"};
   return finding("S001", at, {"YAML 语法错误：" + zh, "invalid YAML: " + msg}, hint);
 }
 
@@ -308,7 +325,8 @@ class TreeBuilder : public YAML::EventHandler {
     std::string_view src = positions_.source();
     if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < src.size()) {
       char q = src[static_cast<std::size_t>(mark.pos)];
-      if ((q == '"' || q == '\'') && !detail::quote_is_closed(src, static_cast<std::size_t>(mark.pos))) {
+      if ((q == '"' || q == '\'') &&
+          !detail::quote_is_closed(src, static_cast<std::size_t>(mark.pos))) {
         throw Abort{detail::unclosed_quote(n.line, n.column, q), true};
       }
     }
@@ -430,10 +448,11 @@ YamlParse read_events(std::string_view bytes, bool& unclosed_quote) {
     if (parser.HandleNextDocument(builder)) {
       TreeBuilder second(positions);
       if (parser.HandleNextDocument(second)) {
-        return fail(finding("S001", {second.root.line, second.root.column},
-                            {"文件包含多个 YAML 文档（---）：一个文件只能是一条记录",
-                             "file holds more than one YAML document (---): one file is one record"},
-                            {"把第二条记录放到它自己的文件中", "move the second record into a file of its own"}));
+        return fail(finding(
+            "S001", {second.root.line, second.root.column},
+            {"文件包含多个 YAML 文档（---）：一个文件只能是一条记录",
+             "file holds more than one YAML document (---): one file is one record"},
+            {"把第二条记录放到它自己的文件中", "move the second record into a file of its own"}));
       }
     }
   } catch (const Abort& a) {
@@ -456,14 +475,19 @@ YamlParse read_events(std::string_view bytes, bool& unclosed_quote) {
     }
     int last_line = e.mark.is_null() ? std::numeric_limits<int>::max() : e.mark.line + 1;
     if (auto p = detail::punctuation_up_to(bytes, last_line)) return fail(std::move(*p));
-    return fail(yaml_error(e.mark.is_null() ? std::pair{1, 1} : positions.at(e.mark.line, e.mark.column), e.msg));
+    return fail(yaml_error(
+        e.mark.is_null() ? std::pair{1, 1} : positions.at(e.mark.line, e.mark.column), e.msg));
   } catch (const std::exception& e) {
-    return fail(finding("S001", {1, 1}, {std::string("无法解析 YAML：") + e.what(), std::string("cannot parse YAML: ") + e.what()},
-                        {"检查文件内容", "check the file's content"}));
+    return fail(finding(
+        "S001", {1, 1},
+        {std::string("无法解析 YAML：") + e.what(), std::string("cannot parse YAML: ") + e.what()},
+        {"检查文件内容", "check the file's content"}));
   }
   result.diagnostics = std::move(builder.duplicates);
   if (builder.have_root) {
-    if (auto p = detail::misplaced_punctuation(bytes, builder.root)) result.diagnostics.push_back(std::move(*p));
+    if (auto p = detail::misplaced_punctuation(bytes, builder.root)) {
+      result.diagnostics.push_back(std::move(*p));
+    }
   }
   if (!result.diagnostics.empty()) return result;
   result.ok = true;

@@ -30,17 +30,23 @@ Diagnostic s001(int line, int column, Text message, Text hint) {
 Diagnostic full_width_colon(int line, int column, std::string_view key) {
   return s001(line, column,
               {fmt::format("键 “{}” 后面是全角冒号 “：”，YAML 只认半角冒号 “:”", key),
-               fmt::format("the key \"{}\" is followed by a full-width colon \"：\"; YAML needs a half-width colon \":\"", key)},
+               fmt::format("the key \"{}\" is followed by a full-width colon \"：\"; YAML needs a "
+                           "half-width colon \":\"",
+                           key)},
               {fmt::format("改用半角冒号加一个空格，例如 {}: 值（输入法切换到英文标点）", key),
-               fmt::format("use a half-width colon and a space, e.g. {}: value (switch the input method to English punctuation)", key)});
+               fmt::format("use a half-width colon and a space, e.g. {}: value (switch the input "
+                           "method to English punctuation)",
+                           key)});
 }
 
 Diagnostic full_width_comma(int line, int column) {
   return s001(line, column,
               {"[ ] 或 { } 中用了全角逗号 “，”，YAML 只认半角逗号 “,”",
-               "a full-width comma \"，\" inside [ ] or { }; YAML separates entries with a half-width comma \",\""},
+               "a full-width comma \"，\" inside [ ] or { }; YAML separates entries with a "
+               "half-width comma \",\""},
               {"改用半角逗号加一个空格，例如 [初级, 中级]（输入法切换到英文标点）",
-               "use a half-width comma and a space, e.g. [初级, 中级] (switch the input method to English punctuation)"});
+               "use a half-width comma and a space, e.g. [初级, 中级] (switch the input method to "
+               "English punctuation)"});
 }
 
 // A record key as written before a full-width colon: ASCII letters, digits, '_' and '-', not
@@ -48,7 +54,8 @@ Diagnostic full_width_comma(int line, int column) {
 bool key_like(std::string_view s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9') || s[0] == '-') return false;
   for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -92,7 +99,8 @@ class PunctuationCheck {
     } else if (n.is_seq()) {
       bool flow_checked = false, flow = false;
       for (const auto& item : n.items) {
-        if (item.is_scalar() && !item.quoted && item.value.find(k_full_comma) != std::string::npos) {
+        if (item.is_scalar() && !item.quoted &&
+            item.value.find(k_full_comma) != std::string::npos) {
           if (!flow_checked) {
             if (starts_.empty()) starts_ = line_starts(src_);
             flow = byte_at(src_, starts_, n.line, n.column) == '[';
@@ -100,7 +108,8 @@ class PunctuationCheck {
           }
           if (flow) {
             std::size_t at = item.value.find(k_full_comma);
-            found = full_width_comma(item.line, item.column + count_code_points(item.value.substr(0, at)));
+            found = full_width_comma(item.line,
+                                     item.column + count_code_points(item.value.substr(0, at)));
             return;
           }
         }
@@ -120,7 +129,8 @@ class PunctuationCheck {
     std::string_view before = std::string_view(key.value).substr(0, at);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     if (!key_like(before)) return;
-    found = full_width_colon(key.line, key.column + count_code_points(key.value.substr(0, at)), before);
+    found =
+        full_width_colon(key.line, key.column + count_code_points(key.value.substr(0, at)), before);
   }
 
   std::string_view src_;
@@ -147,21 +157,27 @@ std::optional<Diagnostic> punctuation_up_to(std::string_view src, int last_line)
       std::string_view head = text.substr(from, at - from);
       while (!head.empty() && (head.front() == ' ' || head.front() == '-')) head.remove_prefix(1);
       while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-      if (head.size() >= 2 && (head.front() == '"' || head.front() == '\'') && head.back() == head.front()) {
+      if (head.size() >= 2 && (head.front() == '"' || head.front() == '\'') &&
+          head.back() == head.front()) {
         head = head.substr(1, head.size() - 2);
       }
       return key_like(head) ? head : std::string_view();
     };
-    for (std::size_t at = text.find(k_full_colon); at != std::string_view::npos; at = text.find(k_full_colon, at + 1)) {
+    for (std::size_t at = text.find(k_full_colon); at != std::string_view::npos;
+         at = text.find(k_full_colon, at + 1)) {
       std::string_view key = key_before(0, at);
       std::size_t brace = text.find('{');
       if (key.empty() && brace < at) key = key_before(text.find_last_of("{,", at) + 1, at);
-      if (!key.empty()) return full_width_colon(line, count_code_points(text.substr(0, at)) + 1, key);
+      if (!key.empty()) {
+        return full_width_colon(line, count_code_points(text.substr(0, at)) + 1, key);
+      }
     }
     // A full-width comma inside brackets or braces opened on the line.
     if (std::size_t open = text.find_first_of("[{"); open != std::string_view::npos) {
       std::size_t at = text.find(k_full_comma, open);
-      if (at < text.find(" #")) return full_width_comma(line, count_code_points(text.substr(0, at)) + 1);
+      if (at < text.find(" #")) {
+        return full_width_comma(line, count_code_points(text.substr(0, at)) + 1);
+      }
     }
     start = end + 1;
   }
@@ -185,11 +201,14 @@ bool quote_is_closed(std::string_view src, std::size_t quote) {
 }
 
 Diagnostic unclosed_quote(int line, int column, char quote) {
-  return s001(line, column,
-              {fmt::format("这里开始的引号 {} 没有闭合：文件的其余部分都成了这一个值", quote),
-               fmt::format("the quote {} opened here is never closed: the rest of the file became this one value", quote)},
-              {fmt::format("在这个值的末尾补上闭合的 {}", quote),
-               fmt::format("add the closing {} at the end of this value", quote)});
+  return s001(
+      line, column,
+      {fmt::format("这里开始的引号 {} 没有闭合：文件的其余部分都成了这一个值", quote),
+       fmt::format(
+           "the quote {} opened here is never closed: the rest of the file became this one value",
+           quote)},
+      {fmt::format("在这个值的末尾补上闭合的 {}", quote),
+       fmt::format("add the closing {} at the end of this value", quote)});
 }
 
 }  // namespace pilot::detail

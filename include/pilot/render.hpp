@@ -38,8 +38,10 @@ std::string render_diagnostics_json(const DiagnosticsView& view);
 // GitHub Actions workflow commands (::error file=...,line=...::message), one line each. File
 // paths are `path_prefix` + the file, relative to the git work tree's root as GitHub wants them
 // (see SarifOptions::uri_prefix); text through printable(), then the commands' own escaping.
-void write_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix, const Sink& sink);
-std::string render_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix = "");
+void write_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix,
+                              const Sink& sink);
+std::string render_diagnostics_github(const DiagnosticsView& view,
+                                      const std::string& path_prefix = "");
 // JUnit XML for GitLab / Gitee test reports: only XML 1.0 characters (others as escapes such as
 // \x1B or \uFFFF), line breaks in attributes as &#10;.
 void write_diagnostics_junit(const DiagnosticsView& view, const Sink& sink);
@@ -54,7 +56,8 @@ struct SarifOptions {
   std::string uri_prefix;
   std::string information_uri;
 };
-void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options, const Sink& sink);
+void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options,
+                             const Sink& sink);
 std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options);
 
 // ---- text from the data, shown safely (SPEC §5); shared by every renderer ----------------

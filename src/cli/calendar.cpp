@@ -138,7 +138,9 @@ int run_calendar(const CalendarOptions& o, const Globals& g) {
 void setup_calendar(CLI::App& app, Globals& g) {
   auto o = std::make_shared<CalendarOptions>();
   CLI::App* sub = app.add_subcommand("calendar", "the report due dates of a year, vacations marked / 双周报应报日期");
-  with_range(sub->add_option("--year", o->year, "the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml"),
+  with_range(sub->add_option(
+                 "--year", o->year,
+                 "the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml"),
              1, 9999);
   with_choices(sub->add_option("--format", o->format, "table | md | csv | json"), k_table_formats);
   sub->add_flag("--no-bom", o->no_bom, "CSV without the UTF-8 byte order mark");

@@ -33,7 +33,8 @@ struct Globals {
 struct UsageError : std::runtime_error {
   explicit UsageError(Text message, Text hint_text = {})
       : std::runtime_error(message.en), text(std::move(message)), hint(std::move(hint_text)) {}
-  explicit UsageError(const std::string& same_in_both) : UsageError(Text{same_in_both, same_in_both}) {}
+  explicit UsageError(const std::string& same_in_both)
+      : UsageError(Text{same_in_both, same_in_both}) {}
   Text text;
   Text hint;
 };

@@ -27,8 +27,10 @@ Date as_of(const Globals& g) {
   std::string text = g.as_of;
   const char* source = "--as-of";
   if (text.empty() && g.as_of_given) {
-    throw UsageError(Text{"--as-of 后面是空值：写一个日期 YYYY-MM-DD，或去掉 --as-of 以使用 $PILOT_TODAY 或今天",
-                          "--as-of is empty: give a date YYYY-MM-DD, or leave --as-of out to use $PILOT_TODAY or today"});
+    throw UsageError(
+        Text{"--as-of 后面是空值：写一个日期 YYYY-MM-DD，或去掉 --as-of 以使用 $PILOT_TODAY 或今天",
+             "--as-of is empty: give a date YYYY-MM-DD, or leave --as-of out to use $PILOT_TODAY "
+             "or today"});
   }
   if (text.empty()) {
     if (const char* env = std::getenv("PILOT_TODAY"); env != nullptr && env[0] != '\0') {
@@ -39,8 +41,9 @@ Date as_of(const Globals& g) {
   if (text.empty()) return Date::today();
   auto d = Date::parse(text);
   if (!d) {
-    throw UsageError(Text{fmt::format("{} 应为真实存在的日期 YYYY-MM-DD，而不是 “{}”", source, text),
-                          fmt::format("{} must be a date YYYY-MM-DD that exists, not \"{}\"", source, text)});
+    throw UsageError(
+        Text{fmt::format("{} 应为真实存在的日期 YYYY-MM-DD，而不是 “{}”", source, text),
+             fmt::format("{} must be a date YYYY-MM-DD that exists, not \"{}\"", source, text)});
   }
   return *d;
 }
@@ -115,20 +118,27 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 namespace {
 
 void add_globals(CLI::App& app, Globals& g) {
-  app.add_option("--repo", g.repo, "data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)")
+  app.add_option("--repo", g.repo,
+                 "data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)")
       ->type_name("DIR");
-  as_date(app.add_option("--as-of", g.as_of, "the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)"))
+  as_date(
+      app.add_option("--as-of", g.as_of,
+                     "the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)"))
       ->each([&g](const std::string&) { g.as_of_given = true; });
-  with_choices(app.add_option("--lang", g.lang, "zh | en (default: $PILOT_LANG, then LC_ALL/LANG)"), {"zh", "en"});
+  with_choices(app.add_option("--lang", g.lang, "zh | en (default: $PILOT_LANG, then LC_ALL/LANG)"),
+               {"zh", "en"});
   with_choices(app.add_option("--color", g.color, "auto | always | never (honours NO_COLOR)"),
                {"auto", "always", "never"});
   app.add_flag("-q,--quiet", g.quiet, "print only what was asked for");
-  with_range(app.add_option("--jobs", g.jobs, "threads that read files (default: all cores)"), 1, 256);
+  with_range(app.add_option("--jobs", g.jobs, "threads that read files (default: all cores)"), 1,
+             256);
 }
 
 void print_usage_error(const UsageError& e, Lang lang) {
   std::cerr << "pilot: error: " << e.text.in(lang) << "\n";
-  if (!e.hint.empty()) std::cerr << (lang == Lang::zh ? "  提示：" : "  hint: ") << e.hint.in(lang) << "\n";
+  if (!e.hint.empty()) {
+    std::cerr << (lang == Lang::zh ? "  提示：" : "  hint: ") << e.hint.in(lang) << "\n";
+  }
 }
 
 // Flushes stdout; false (after saying why on stderr) when what was printed did not all get out.
@@ -138,10 +148,14 @@ bool stdout_written(Lang lang) {
   if (!std::cout.fail() && std::ferror(stdout) == 0) return true;
   int error = g_stdout_errno != 0 ? g_stdout_errno : errno;
   std::string reason = error != 0 ? std::strerror(error) : "write error";
-  std::cerr << (lang == Lang::zh ? fmt::format("pilot: error: 无法写出输出（{}）：输出不完整\n  提示：检查磁盘空间，或输出到别处\n", reason)
-                                 : fmt::format("pilot: error: cannot write the output ({}): it is incomplete\n"
-                                               "  hint: check the free disk space, or send the output elsewhere\n",
-                                               reason));
+  std::cerr << (lang == Lang::zh
+                    ? fmt::format("pilot: error: 无法写出输出（{}）：输出不完整\n  "
+                                  "提示：检查磁盘空间，或输出到别处\n",
+                                  reason)
+                    : fmt::format(
+                          "pilot: error: cannot write the output ({}): it is incomplete\n"
+                          "  hint: check the free disk space, or send the output elsewhere\n",
+                          reason));
   return false;
 }
 
@@ -149,7 +163,8 @@ bool stdout_written(Lang lang) {
 
 Sink stdout_sink() {
   return [](std::string_view piece) {
-    if (!std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())) && g_stdout_errno == 0) {
+    if (!std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())) &&
+        g_stdout_errno == 0) {
       g_stdout_errno = errno;
     }
   };

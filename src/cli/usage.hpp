@@ -27,7 +27,8 @@ Lang usage_lang(int argc, const char* const* argv);
 // CLI11's parse error as a UsageError in both languages: an unknown subcommand, option or
 // argument named with a "did you mean" (found by walking argv as CLI11 does), a missing value or
 // option, and a hint naming `pilot ... --help`.
-UsageError explain_parse_error(const CLI::ParseError& e, const CLI::App& app, int argc, const char* const* argv);
+UsageError explain_parse_error(const CLI::ParseError& e, const CLI::App& app, int argc,
+                               const char* const* argv);
 
 // The help formatter for every command: a subcommand's help ends with the global options.
 std::shared_ptr<CLI::Formatter> help_formatter();

@@ -35,8 +35,9 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
       bool known = false;
       for (const auto& r : rule_registry()) known = known || r.id.substr(0, id.size()) == id;
       if (!known) {
-        throw UsageError(Text{fmt::format("没有以 “{}” 开头的规则编号（pilot rules 列出全部规则）", id),
-                              fmt::format("no rule ID starts with \"{}\" (see `pilot rules`)", id)});
+        throw UsageError(
+            Text{fmt::format("没有以 “{}” 开头的规则编号（pilot rules 列出全部规则）", id),
+                 fmt::format("no rule ID starts with \"{}\" (see `pilot rules`)", id)});
       }
     }
   }
@@ -76,8 +77,10 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
 void setup_validate(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ValidateOptions>();
   CLI::App* sub = app.add_subcommand("validate", "check every rule of the guidance / 检查全部规则");
-  with_choices(sub->add_option("--format", o->format, "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)"),
-               {"text", "json", "github", "junit", "sarif"});
+  with_choices(
+      sub->add_option("--format", o->format,
+                      "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)"),
+      {"text", "json", "github", "junit", "sarif"});
   sub->add_option("--select", o->select, "only these rule IDs or prefixes (comma-separated)");
   sub->add_option("--ignore", o->ignore, "leave out these rule IDs or prefixes (comma-separated)");
   sub->add_flag("--strict", o->strict, "exit 1 on warnings too");

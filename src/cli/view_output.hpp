@@ -31,9 +31,12 @@ inline void add_view_output_options(CLI::App& sub, ViewOutputOptions& o, const s
   o.format = default_format;
   std::string names;
   for (const auto& f : formats) names += (names.empty() ? "" : " | ") + f;
-  with_choices(sub.add_option("--format", o.format, names + " (default: " + default_format + ")"), formats);
+  with_choices(sub.add_option("--format", o.format, names + " (default: " + default_format + ")"),
+               formats);
   sub.add_flag("--no-bom", o.no_bom, "CSV without the UTF-8 byte order mark (Excel needs it for Chinese)");
-  with_range(sub.add_option("--width", o.width, "fit tables into this many columns, 0 = no limit (default: the terminal's width)"),
+  with_range(sub.add_option(
+                 "--width", o.width,
+                 "fit tables into this many columns, 0 = no limit (default: the terminal's width)"),
              0, 10000);
 }
 

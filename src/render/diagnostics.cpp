@@ -40,9 +40,10 @@ void text_one(Chunked& out, const Diagnostic& d, Lang lang, Color color, const c
   const char* sev_color = d.severity == Severity::error ? "1;31" : "1;33";
   Printable at_line_start;
   at_line_start.line_start = *prefix == '\0';
-  out.add(fmt::format("{}{}: {} {}\n", prefix, paint(printable(location(d), at_line_start), "1", color),
-                      paint(fmt::format("{}[{}]", severity_name(d.severity), d.rule), sev_color, color),
-                      printable(d.message.in(lang))));
+  out.add(
+      fmt::format("{}{}: {} {}\n", prefix, paint(printable(location(d), at_line_start), "1", color),
+                  paint(fmt::format("{}[{}]", severity_name(d.severity), d.rule), sev_color, color),
+                  printable(d.message.in(lang))));
   if (!d.hint.empty()) {
     Printable examples;
     examples.tab = true;
@@ -61,7 +62,8 @@ void json_one(Chunked& out, const Diagnostic& d, Lang lang, bool first) {
   append_json_string(s, severity_name(d.severity));
   s += ",\n      \"file\": ";
   append_json_string(s, d.file);
-  s += fmt::format(",\n      \"line\": {},\n      \"column\": {},\n      \"message\": ", d.line, d.column);
+  s += fmt::format(",\n      \"line\": {},\n      \"column\": {},\n      \"message\": ", d.line,
+                   d.column);
   append_json_string(s, d.message.in(lang));
   s += ",\n      \"hint\": ";
   append_json_string(s, d.hint.in(lang));
@@ -93,7 +95,8 @@ std::string github_escape(std::string_view s, bool property) {
 
 }  // namespace
 
-void write_diagnostics_text(const DiagnosticsView& view, Color color, bool quiet, const Sink& sink) {
+void write_diagnostics_text(const DiagnosticsView& view, Color color, bool quiet,
+                            const Sink& sink) {
   const Analysis& a = *view.analysis;
   Chunked out(sink);
   for (const auto& d : a.diagnostics) text_one(out, d, view.lang, color);
@@ -103,25 +106,29 @@ void write_diagnostics_text(const DiagnosticsView& view, Color color, bool quiet
   if (!quiet) {
     std::size_t waived = a.waived.size();
     if (view.lang == Lang::zh) {
-      out.add(fmt::format("{} 个错误，{} 个警告，{} 个已豁免（截至 {}）\n", a.errors, a.warnings, waived, view.as_of.str()));
+      out.add(fmt::format("{} 个错误，{} 个警告，{} 个已豁免（截至 {}）\n", a.errors, a.warnings,
+                          waived, view.as_of.str()));
     } else {
-      out.add(fmt::format("{} error{}, {} warning{}, {} waived (as of {})\n", a.errors, a.errors == 1 ? "" : "s",
-                          a.warnings, a.warnings == 1 ? "" : "s", waived, view.as_of.str()));
+      out.add(fmt::format("{} error{}, {} warning{}, {} waived (as of {})\n", a.errors,
+                          a.errors == 1 ? "" : "s", a.warnings, a.warnings == 1 ? "" : "s", waived,
+                          view.as_of.str()));
     }
   }
   out.finish();
 }
 
 std::string render_diagnostics_text(const DiagnosticsView& view, Color color, bool quiet) {
-  return render_detail::collect([&](const Sink& sink) { write_diagnostics_text(view, color, quiet, sink); });
+  return render_detail::collect(
+      [&](const Sink& sink) { write_diagnostics_text(view, color, quiet, sink); });
 }
 
 void write_diagnostics_json(const DiagnosticsView& view, const Sink& sink) {
   const Analysis& a = *view.analysis;
   Chunked out(sink);
-  out.add(fmt::format("{{\n  \"schema_version\": 1,\n  \"as_of\": \"{}\",\n  \"summary\": {{\n    \"errors\": {},\n"
-                      "    \"warnings\": {},\n    \"waived\": {}\n  }}",
-                      view.as_of.str(), a.errors, a.warnings, a.waived.size()));
+  out.add(fmt::format(
+      "{{\n  \"schema_version\": 1,\n  \"as_of\": \"{}\",\n  \"summary\": {{\n    \"errors\": {},\n"
+      "    \"warnings\": {},\n    \"waived\": {}\n  }}",
+      view.as_of.str(), a.errors, a.warnings, a.waived.size()));
   json_list(out, "diagnostics", a.diagnostics, view.lang);
   if (view.show_waived) json_list(out, "waived", a.waived, view.lang);
   out.add("\n}\n");
@@ -132,7 +139,8 @@ std::string render_diagnostics_json(const DiagnosticsView& view) {
   return render_detail::collect([&](const Sink& sink) { write_diagnostics_json(view, sink); });
 }
 
-void write_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix, const Sink& sink) {
+void write_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix,
+                              const Sink& sink) {
   Chunked out(sink);
   for (const auto& d : view.analysis->diagnostics) {
     std::string message = d.message.in(view.lang);
@@ -140,7 +148,8 @@ void write_diagnostics_github(const DiagnosticsView& view, const std::string& pa
     Printable breaks;  // line breaks stay: the command's own escaping encodes them
     breaks.tab = true;
     breaks.line_breaks = LineBreaks::keep;
-    out.add(fmt::format("::{} file={},line={},col={},title={}::{}\n", d.severity == Severity::error ? "error" : "warning",
+    out.add(fmt::format("::{} file={},line={},col={},title={}::{}\n",
+                        d.severity == Severity::error ? "error" : "warning",
                         github_escape(printable(path_prefix + d.file), true), std::max(d.line, 1),
                         std::max(d.column, 1), github_escape(d.rule, true),
                         github_escape(printable(message, breaks), false)));
@@ -149,32 +158,41 @@ void write_diagnostics_github(const DiagnosticsView& view, const std::string& pa
 }
 
 std::string render_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix) {
-  return render_detail::collect([&](const Sink& sink) { write_diagnostics_github(view, path_prefix, sink); });
+  return render_detail::collect(
+      [&](const Sink& sink) { write_diagnostics_github(view, path_prefix, sink); });
 }
 
 void write_diagnostics_junit(const DiagnosticsView& view, const Sink& sink) {
   const Analysis& a = *view.analysis;
   std::size_t tests = a.diagnostics.empty() ? 1 : a.diagnostics.size();
   Chunked out(sink);
-  out.add(fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"pilot validate\" "
-                      "tests=\"{}\" failures=\"{}\" errors=\"0\" timestamp=\"{}\">\n",
-                      tests, a.errors, view.as_of.str()));
+  out.add(
+      fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite "
+                  "name=\"pilot validate\" "
+                  "tests=\"{}\" failures=\"{}\" errors=\"0\" timestamp=\"{}\">\n",
+                  tests, a.errors, view.as_of.str()));
   constexpr XmlPlace attr = XmlPlace::attribute;
   for (const auto& d : a.diagnostics) {
     std::string name = fmt::format("{} {}", d.rule, location(d));
     if (d.severity == Severity::error) {
-      out.add(fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n"
-                          "    </testcase>\n",
-                          xml_escape(d.file, attr), xml_escape(name, attr), xml_escape(d.rule, attr),
-                          xml_escape(d.message.in(view.lang), attr), xml_escape(d.hint.in(view.lang))));
+      out.add(
+          fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n      <failure type=\"{}\" "
+                      "message=\"{}\">{}</failure>\n"
+                      "    </testcase>\n",
+                      xml_escape(d.file, attr), xml_escape(name, attr), xml_escape(d.rule, attr),
+                      xml_escape(d.message.in(view.lang), attr), xml_escape(d.hint.in(view.lang))));
     } else {
-      out.add(fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n      <system-out>warning: {}\n{}</system-out>\n"
-                          "    </testcase>\n",
-                          xml_escape(d.file, attr), xml_escape(name, attr), xml_escape(d.message.in(view.lang)),
-                          xml_escape(d.hint.in(view.lang))));
+      out.add(
+          fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n      <system-out>warning: "
+                      "{}\n{}</system-out>\n"
+                      "    </testcase>\n",
+                      xml_escape(d.file, attr), xml_escape(name, attr),
+                      xml_escape(d.message.in(view.lang)), xml_escape(d.hint.in(view.lang))));
     }
   }
-  if (a.diagnostics.empty()) out.add("    <testcase classname=\"pilot\" name=\"pilot validate\"/>\n");
+  if (a.diagnostics.empty()) {
+    out.add("    <testcase classname=\"pilot\" name=\"pilot validate\"/>\n");
+  }
   out.add("  </testsuite>\n</testsuites>\n");
   out.finish();
 }

@@ -42,7 +42,9 @@ long decode(std::string_view s, std::size_t i, std::size_t& length) {
   return static_cast<long>(cp);
 }
 
-bool is_bidi_control(long cp) { return cp > 0 && is_bidirectional_control(static_cast<char32_t>(cp)); }
+bool is_bidi_control(long cp) {
+  return cp > 0 && is_bidirectional_control(static_cast<char32_t>(cp));
+}
 
 // Whether the text from `i` on, after spaces and tabs, starts with "::" (a workflow command
 // when it begins a line of a GitHub Actions log).
@@ -65,16 +67,14 @@ std::string printable(std::string_view s, const Printable& keep) {
   if (plain_ascii(s)) return std::string(s);
   std::string out;
   out.reserve(s.size() + 8);
-  if (keep.line_start && command_at(s, 0)) {
-    std::size_t colon = s.find(':');
-    out.append(s.substr(0, colon));
-    out += "\\x3A";
-    s.remove_prefix(colon + 1);
-  }
+  bool defuse = keep.line_start && command_at(s, 0);  // the first ':' becomes \x3A
   for (std::size_t i = 0; i < s.size();) {
     std::size_t length = 1;
     long cp = decode(s, i, length);
-    if (cp < 0) {
+    if (cp == ':' && defuse) {
+      out += "\\x3A";
+      defuse = false;
+    } else if (cp < 0) {
       out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
     } else if (cp == '\n' || (cp == '\r' && s.substr(i, 2) == "\r\n")) {
       std::size_t next = i + (cp == '\r' ? 2 : 1);
@@ -139,8 +139,18 @@ bool is_plain_number(std::string_view s) {
 std::string formula_safe(std::string_view text) {
   if (text.empty()) return std::string();
   switch (text.front()) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r':
-      return "'" + std::string(text);
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r': {
+      std::string guarded;
+      guarded.reserve(text.size() + 1);
+      guarded += '\'';
+      guarded += text;
+      return guarded;
+    }
     default:
       return std::string(text);
   }
@@ -150,7 +160,9 @@ std::string csv_field(std::string_view s) {
   std::string cell = printable(s, Printable{.tab = true, .line_breaks = LineBreaks::keep});
   if (!is_plain_number(cell)) cell = formula_safe(cell);
   // Quoted when RFC 4180 needs it, and when it starts with ':' so that no line starts "::".
-  if (cell.find_first_of(",\"\r\n") == std::string::npos && (cell.empty() || cell.front() != ':')) return cell;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos && (cell.empty() || cell.front() != ':')) {
+    return cell;
+  }
   std::string out = "\"";
   for (char c : cell) {
     if (c == '"') out += '"';
@@ -168,20 +180,37 @@ std::string xml_escape(std::string_view s, XmlPlace place) {
     std::size_t length = 1;
     long cp = decode(s, i, length);
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\r': out += "&#13;"; break;  // a raw CR would become LF in the parsed text
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;  // a raw CR would become LF in the parsed text
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
       default:
         if (cp < 0) {
           out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
         } else if (cp < 0x20 || cp == 0x7F) {  // C0: not XML 1.0 characters
           out += fmt::format("\\x{:02X}", cp);
-        } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) || cp == 0xFFFE || cp == 0xFFFF) {
+        } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) || cp == 0xFFFE ||
+                   cp == 0xFFFF) {
           out += fmt::format("\\u{:04X}", cp);  // U+FFFE/U+FFFF are not XML 1.0 characters either
         } else {
           out.append(s.substr(i, length));
@@ -197,8 +226,8 @@ std::string uri_path_escape(std::string_view path) {
   out.reserve(path.size());
   for (char ch : path) {
     auto c = static_cast<unsigned char>(ch);
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                      c == '.' || c == '_' || c == '~' || c == '/';
+    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
     if (unreserved) {
       out += ch;
     } else {
@@ -214,13 +243,27 @@ void append_json_string(std::string& out, std::string_view s) {
     std::size_t length = 1;
     long cp = decode(s, i, length);
     switch (cp) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (cp < 0) {
           out += fmt::format("\\\\x{:02X}", static_cast<unsigned char>(s[i]));  // the text \xFF

@@ -45,8 +45,9 @@ J rule_descriptor(const RuleInfo& r, Lang lang) {
 
 // One result as nlohmann::json::dump(2) would print it at `indent` spaces, written directly:
 // no JSON tree per finding.
-void result(std::string& out, const Diagnostic& d, Lang lang, const std::map<std::string, int>& rule_index,
-            const std::string& prefix, int indent, bool waived) {
+void result(std::string& out, const Diagnostic& d, Lang lang,
+            const std::map<std::string, int>& rule_index, const std::string& prefix, int indent,
+            bool waived) {
   auto pad = [&](int extra) { out.append(static_cast<std::size_t>(indent + extra), ' '); };
   pad(0);
   out += "{\n";
@@ -127,7 +128,8 @@ constexpr std::string_view k_results_placeholder = "\\u0001pilot-results\\u0001"
 
 }  // namespace
 
-void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options, const Sink& sink) {
+void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options,
+                             const Sink& sink) {
   const Analysis& a = *view.analysis;
   J driver;
   driver["name"] = "pilot";
@@ -177,14 +179,17 @@ void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& op
     if (view.show_waived) {
       for (const auto& d : a.waived) one(d, true);
     }
-    out.add("\n" + std::string(static_cast<std::size_t>(indent), ' ') + "]");
+    out.buffer() += '\n';
+    out.buffer().append(static_cast<std::size_t>(indent), ' ');
+    out.add("]");
   }
   out.add(std::string_view(frame).substr(at + quoted.size()));
   out.finish();
 }
 
 std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options) {
-  return render_detail::collect([&](const Sink& sink) { write_diagnostics_sarif(view, options, sink); });
+  return render_detail::collect(
+      [&](const Sink& sink) { write_diagnostics_sarif(view, options, sink); });
 }
 
 }  // namespace pilot

@@ -66,21 +66,32 @@ std::string render_table_markdown(const Table& table) {
     breaks.line_breaks = LineBreaks::keep;
     std::string out;
     for (char c : printable(s, breaks)) {
-      if (c == '|') out += "\\|";
-      else if (c == '\n') out += "<br>";
-      else if (c != '\r') out += c;
+      if (c == '|') {
+        out += "\\|";
+      } else if (c == '\n') {
+        out += "<br>";
+      } else if (c != '\r') {
+        out += c;
+      }
     }
     return out;
   };
   auto right = [&](std::size_t c) { return c < table.right_align.size() && table.right_align[c]; };
   std::string out = "|";
-  for (const auto& h : table.headers) out += " " + cell(h) + " |";
+  auto add_cell = [&](const std::string& text) {  // in pieces: GCC 12 -O3 warns on " " + temporary
+    out += ' ';
+    out += cell(text);
+    out += " |";
+  };
+  for (const auto& h : table.headers) add_cell(h);
   out += "\n|";
   for (std::size_t c = 0; c < table.headers.size(); ++c) out += right(c) ? " ---: |" : " --- |";
   out += "\n";
   for (const auto& row : table.rows) {
     out += "|";
-    for (std::size_t c = 0; c < table.headers.size(); ++c) out += " " + cell(c < row.size() ? row[c] : "") + " |";
+    for (std::size_t c = 0; c < table.headers.size(); ++c) {
+      add_cell(c < row.size() ? row[c] : std::string());
+    }
     out += "\n";
   }
   return out;

@@ -31,13 +31,16 @@ void write_bytes(const fs::path& p, const std::string& bytes) {
 // major's name drives a terminal, reverses text and starts a line of its own that GitHub Actions
 // would run as a workflow command; so does a key; the college's name is a spreadsheet formula.
 void plant_hostile_values(const TempDir& repo) {
-  repo.write("majors/510201.yaml", "id: \"510201\"\nname: \"" + std::string("计算机\\e[31m应用\\u202E技术\\n::error file=x.yaml::forged") +
-                                       "\"\ncollege: xinxi\n\"bad\\ekey\\n::warning::forged\": 1\n");
+  repo.write("majors/510201.yaml",
+             "id: \"510201\"\nname: \"" +
+                 std::string("计算机\\e[31m应用\\u202E技术\\n::error file=x.yaml::forged") +
+                 "\"\ncollege: xinxi\n\"bad\\ekey\\n::warning::forged\": 1\n");
   repo.write("colleges/xinxi.yaml", "id: xinxi\nname: '" + k_formula + "'\nleader: 王建华\n");
 }
 
 RunResult pilot_in(const TempDir& repo, std::vector<std::string> args) {
-  std::vector<std::string> all{"--repo", repo.str(), "--as-of", k_as_of, "--color", "never", "--lang", "en"};
+  std::vector<std::string> all{"--repo",  repo.str(), "--as-of", k_as_of,
+                               "--color", "never",    "--lang",  "en"};
   all.insert(all.end(), args.begin(), args.end());
   return run_pilot(all);
 }
@@ -65,21 +68,33 @@ bool has_raw_hostile_bytes(const std::string& out) {
 bool well_formed_xml(const std::string& xml) {
   TempDir dir;
   dir.write("in.xml", xml);
-  return run_shell("/usr/bin/python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' '" +
-                   (dir.path() / "in.xml").string() + "'")
+  return run_shell(
+             "/usr/bin/python3 -c 'import sys, xml.dom.minidom; "
+             "xml.dom.minidom.parse(sys.argv[1])' '" +
+             (dir.path() / "in.xml").string() + "'")
              .exit_code == 0;
 }
 
 }  // namespace
 
-TEST_CASE("output safety: control and bidi characters are escapes in table, md, csv, text and github output") {
+TEST_CASE(
+    "output safety: control and bidi characters are escapes in table, md, csv, text and github "
+    "output") {
   TempDir repo(fixture("base"));
   plant_hostile_values(repo);
   const std::vector<std::vector<std::string>> runs = {
-      {"status"},           {"status", "--format", "md"},   {"status", "--format", "csv"},
-      {"report", "--format", "table"}, {"report", "--format", "md"}, {"report", "--format", "csv"},
-      {"compliance"},       {"compliance", "--format", "md"}, {"list", "major"},
-      {"list", "major", "--format", "csv"}, {"validate"},     {"validate", "--format", "github"},
+      {"status"},
+      {"status", "--format", "md"},
+      {"status", "--format", "csv"},
+      {"report", "--format", "table"},
+      {"report", "--format", "md"},
+      {"report", "--format", "csv"},
+      {"compliance"},
+      {"compliance", "--format", "md"},
+      {"list", "major"},
+      {"list", "major", "--format", "csv"},
+      {"validate"},
+      {"validate", "--format", "github"},
   };
   for (const auto& args : runs) {
     CAPTURE(args[0]);
@@ -106,19 +121,23 @@ TEST_CASE("output safety: a CSV cell never runs as a spreadsheet formula") {
   TempDir repo(fixture("base"));
   plant_hostile_values(repo);
   for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"status", "--format", "csv"}, {"list", "college", "--format", "csv"},
+       {std::vector<std::string>{"status", "--format", "csv"},
+        {"list", "college", "--format", "csv"},
         {"report", "--format", "csv"}}) {
     CAPTURE(args[0]);
     RunResult r = pilot_in(repo, args);
-    CHECK(r.out.find("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\"") != std::string::npos);
+    CHECK(r.out.find("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\"") !=
+          std::string::npos);
     CHECK(r.out.find(",=HYPERLINK") == std::string::npos);
     CHECK(r.out.find(",\"=HYPERLINK") == std::string::npos);
   }
 }
 
-TEST_CASE("output safety: JUnit holds only XML 1.0 characters, line breaks in attributes as &#10;") {
+TEST_CASE(
+    "output safety: JUnit holds only XML 1.0 characters, line breaks in attributes as &#10;") {
   TempDir repo(fixture("base"));
-  write_bytes(repo.path() / "colleges/x\xef\xbf\xbfy.yaml", "id: xy\nname: a\nleader: b\n");  // U+FFFF in a name
+  write_bytes(repo.path() / "colleges/x\xef\xbf\xbfy.yaml",
+              "id: xy\nname: a\nleader: b\n");  // U+FFFF in a name
   repo.write("colleges/nl.yaml", "id: \"n\\nl\"\nname: a\nleader: b\n");
   RunResult r = pilot_in(repo, {"validate", "--format", "junit"});
   INFO(r.out);
@@ -139,9 +158,11 @@ TEST_CASE("output safety: SARIF URIs are percent-encoded") {
     CAPTURE(uri);
     for (std::size_t i = 0; i < uri.size(); ++i) {  // unreserved characters, '/', or %XX
       unsigned char c = static_cast<unsigned char>(uri[i]);
-      bool escape = c == '%' && i + 2 < uri.size() && std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
+      bool escape = c == '%' && i + 2 < uri.size() &&
+                    std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
                     std::isxdigit(static_cast<unsigned char>(uri[i + 2]));
-      CHECK((std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || escape));
+      CHECK(
+          (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || escape));
     }
     found = found || uri == "colleges/%E4%BF%A1%20%E6%81%AF%25.yaml";
   }
@@ -160,8 +181,8 @@ TEST_CASE("output safety: a file name that is not UTF-8 is shown escaped in ever
   CHECK(named);
   RunResult sarif = pilot_in(repo, {"validate", "--format", "sarif"});
   CHECK(sarif.exit_code == 1);
-  CHECK(sarif.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
-        "colleges/x%FF.yaml");
+  CHECK(sarif.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+                    ["artifactLocation"]["uri"] == "colleges/x%FF.yaml");
   for (const std::string format : {"text", "github", "junit"}) {
     CAPTURE(format);
     RunResult r = pilot_in(repo, {"validate", "--format", format});
@@ -187,14 +208,17 @@ TEST_CASE("output safety: GitHub annotation paths are relative to the git root")
   TempDir work;
   fs::create_directories(work.path() / "data");
   fs::copy(fixture("R302-no-lead"), work.path() / "data" / "pilot", fs::copy_options::recursive);
-  auto g = run_shell("git init -q . && git add -A && git -c user.name=t -c user.email=t@example.invalid commit -qm x",
-                     work.path());
+  auto g = run_shell(
+      "git init -q . && git add -A && git -c user.name=t -c user.email=t@example.invalid commit "
+      "-qm x",
+      work.path());
   REQUIRE_MESSAGE(g.exit_code == 0, g.err);
   std::string repo = (work.path() / "data" / "pilot").string();
   auto r = run_pilot({"validate", "--repo", repo, "--as-of", k_as_of, "--format", "github", "-q"});
   CHECK(r.out.rfind("::error file=data/pilot/pilots/2026/web-frontend-2026.yaml,line=1,", 0) == 0);
   TempDir alone(fixture("R302-no-lead"));  // in no git work tree: relative to the repository
-  auto outside = run_pilot({"validate", "--repo", alone.str(), "--as-of", k_as_of, "--format", "github", "-q"});
+  auto outside = run_pilot(
+      {"validate", "--repo", alone.str(), "--as-of", k_as_of, "--format", "github", "-q"});
   CHECK(outside.out.find("file=pilots/2026/web-frontend-2026.yaml,") != std::string::npos);
 }
 
@@ -202,16 +226,19 @@ TEST_CASE("output safety: JSON and SARIF are written as nlohmann::json would pri
   // The renderers stream one finding at a time; the bytes stay those of a JSON library's dump.
   for (const std::string format : {"json", "sarif"}) {
     CAPTURE(format);
-    RunResult r = run_pilot({"validate", "--repo", fixture("R302-no-lead").string(), "--as-of", k_as_of, "--format",
-                             format, "--show-waived"});
+    RunResult r = run_pilot({"validate", "--repo", fixture("R302-no-lead").string(), "--as-of",
+                             k_as_of, "--format", format, "--show-waived"});
     CHECK(r.exit_code == 1);
     CHECK(nlohmann::ordered_json::parse(r.out).dump(2) + "\n" == r.out);
   }
-  RunResult clean = run_pilot({"validate", "--repo", fixture("base").string(), "--as-of", k_as_of, "--format", "sarif"});
+  RunResult clean = run_pilot(
+      {"validate", "--repo", fixture("base").string(), "--as-of", k_as_of, "--format", "sarif"});
   CHECK(nlohmann::ordered_json::parse(clean.out).dump(2) + "\n" == clean.out);
 }
 
-TEST_CASE("output safety: a failed write to stdout is exit 2 with a message, never exit 0 with a cut output") {
+TEST_CASE(
+    "output safety: a failed write to stdout is exit 2 with a message, never exit 0 with a cut "
+    "output") {
   if (!fs::exists("/dev/full")) {
     MESSAGE("skipped: no /dev/full on this system");
     return;
@@ -220,14 +247,16 @@ TEST_CASE("output safety: a failed write to stdout is exit 2 with a message, nev
   std::string findings = fixture("R302-no-lead").string();
   for (const std::string& command : std::vector<std::string>{
            "validate --repo '" + base + "'", "validate --repo '" + findings + "'",
-        "validate --repo '" + findings + "' --format sarif", "status --repo '" + base + "' --format csv",
-        "rules", "--help", "validate --help"}) {
+           "validate --repo '" + findings + "' --format sarif",
+           "status --repo '" + base + "' --format csv", "rules", "--help", "validate --help"}) {
     CAPTURE(command);
     auto r = run_shell("\"$PILOT\" " + command + " --as-of " + k_as_of + " --lang en >/dev/full");
     CHECK(r.exit_code == 2);
-    CHECK(r.err.find("pilot: error: cannot write the output (No space left on device)") != std::string::npos);
+    CHECK(r.err.find("pilot: error: cannot write the output (No space left on device)") !=
+          std::string::npos);
   }
-  auto zh = run_shell("\"$PILOT\" validate --repo '" + base + "' --as-of " + k_as_of + " --lang zh >/dev/full");
+  auto zh = run_shell("\"$PILOT\" validate --repo '" + base + "' --as-of " + k_as_of +
+                      " --lang zh >/dev/full");
   CHECK(zh.exit_code == 2);
   CHECK(zh.err.find("无法写出输出") != std::string::npos);
 }

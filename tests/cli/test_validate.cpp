@@ -296,7 +296,8 @@ TEST_CASE("validate: text format is file:line:col: severity[ID] message, then a 
 }
 
 TEST_CASE("validate: github and junit formats") {
-  TempDir copy(fixture("S004-unknown-college"));  // in no git work tree: GitHub paths relative to it
+  TempDir copy(
+      fixture("S004-unknown-college"));  // in no git work tree: GitHub paths relative to it
   std::string repo = copy.str();
   auto gh = run_pilot({"validate", "--repo", repo, "--as-of", k_as_of, "--format", "github", "-q"});
   CHECK(gh.exit_code == 1);

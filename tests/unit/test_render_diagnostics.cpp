@@ -52,7 +52,8 @@ Pieces pieces_of(Write&& write) {
 
 }  // namespace
 
-TEST_CASE("diagnostics renderers: every format streams in small pieces and equals its one-string form") {
+TEST_CASE(
+    "diagnostics renderers: every format streams in small pieces and equals its one-string form") {
   const Analysis a = many_findings(60000);
   DiagnosticsView view{&a, Date{2026, 11, 26}, Lang::zh, false};
   const SarifOptions sarif{"data/", ""};
@@ -64,10 +65,12 @@ TEST_CASE("diagnostics renderers: every format streams in small pieces and equal
   Format formats[] = {
       {"text", pieces_of([&](const Sink& s) { write_diagnostics_text(view, Color::no, false, s); }),
        render_diagnostics_text(view, Color::no, false)},
-      {"json", pieces_of([&](const Sink& s) { write_diagnostics_json(view, s); }), render_diagnostics_json(view)},
+      {"json", pieces_of([&](const Sink& s) { write_diagnostics_json(view, s); }),
+       render_diagnostics_json(view)},
       {"github", pieces_of([&](const Sink& s) { write_diagnostics_github(view, "data/", s); }),
        render_diagnostics_github(view, "data/")},
-      {"junit", pieces_of([&](const Sink& s) { write_diagnostics_junit(view, s); }), render_diagnostics_junit(view)},
+      {"junit", pieces_of([&](const Sink& s) { write_diagnostics_junit(view, s); }),
+       render_diagnostics_junit(view)},
       {"sarif", pieces_of([&](const Sink& s) { write_diagnostics_sarif(view, sarif, s); }),
        render_diagnostics_sarif(view, sarif)},
   };
@@ -94,7 +97,8 @@ TEST_CASE("diagnostics renderers: an empty analysis in every format") {
   auto sarif = nlohmann::ordered_json::parse(render_diagnostics_sarif(view, SarifOptions{}));
   CHECK(sarif["runs"][0]["results"].empty());
   CHECK(render_diagnostics_github(view).empty());
-  CHECK(render_diagnostics_junit(view).find("<testcase classname=\"pilot\" name=\"pilot validate\"/>") !=
-        std::string::npos);
-  CHECK(render_diagnostics_text(view, Color::no, false) == "0 errors, 0 warnings, 0 waived (as of 2026-11-26)\n");
+  CHECK(render_diagnostics_junit(view).find(
+            "<testcase classname=\"pilot\" name=\"pilot validate\"/>") != std::string::npos);
+  CHECK(render_diagnostics_text(view, Color::no, false) ==
+        "0 errors, 0 warnings, 0 waived (as of 2026-11-26)\n");
 }

@@ -39,6 +39,7 @@ TEST_CASE("safe text: line breaks kept only where asked, and never before a work
   Printable start{.line_start = true};
   CHECK(printable("::error file=x::forged", start) == "\\x3A:error file=x::forged");
   CHECK(printable("  ::error::x", start) == "  \\x3A:error::x");
+  CHECK(printable("\t::error::x", start) == "\\t\\x3A:error::x");
   CHECK(printable("a ::b", start) == "a ::b");
   CHECK(printable("::error::x") == "::error::x");  // not at a line's start: harmless
   std::string line = "  ::add-mask::x  30";
@@ -50,7 +51,8 @@ TEST_CASE("safe text: line breaks kept only where asked, and never before a work
 }
 
 TEST_CASE("safe text: the formula guard, for CSV now and xlsx later") {
-  for (const char* formula : {"=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-1+2", "@SUM(A1)", "\tx", "\rx"}) {
+  for (const char* formula :
+       {"=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-1+2", "@SUM(A1)", "\tx", "\rx"}) {
     CAPTURE(formula);
     CHECK(formula_safe(formula) == "'" + std::string(formula));
   }
@@ -67,7 +69,8 @@ TEST_CASE("safe text: the formula guard, for CSV now and xlsx later") {
 }
 
 TEST_CASE("safe text: a CSV cell is guarded, escaped and quoted") {
-  CHECK(csv_field("=HYPERLINK(\"http://evil\",\"x\")") == "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+  CHECK(csv_field("=HYPERLINK(\"http://evil\",\"x\")") ==
+        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
   CHECK(csv_field("-5") == "-5");  // a number stays a number
   CHECK(csv_field("-5.25") == "-5.25");
   CHECK(csv_field("-x") == "'-x");
@@ -95,16 +98,19 @@ TEST_CASE("safe text: XML 1.0 only, with line breaks in attributes as character 
 }
 
 TEST_CASE("safe text: SARIF URIs are percent-encoded") {
-  CHECK(uri_path_escape("data/pilots/2026/web-frontend-2026.yaml") == "data/pilots/2026/web-frontend-2026.yaml");
+  CHECK(uri_path_escape("data/pilots/2026/web-frontend-2026.yaml") ==
+        "data/pilots/2026/web-frontend-2026.yaml");
   CHECK(uri_path_escape("colleges/信息.yaml") == "colleges/%E4%BF%A1%E6%81%AF.yaml");
   CHECK(uri_path_escape("a b%c#d?e") == "a%20b%25c%23d%3Fe");
   CHECK(uri_path_escape("x\xff") == "x%FF");
 }
 
-TEST_CASE("safe text: JSON strings as nlohmann::json dumps them, and bytes that are not UTF-8 as text") {
-  for (const std::string s : {std::string("plain"), std::string("中文 “引号”"), std::string("q\"b\\s/"),
-                              std::string("\b\f\n\r\t"), std::string("\x01\x1f\x7f", 3), std::string("\0x", 2),
-                              std::string("\u202e\uffff\U0001F600")}) {
+TEST_CASE(
+    "safe text: JSON strings as nlohmann::json dumps them, and bytes that are not UTF-8 as text") {
+  for (const std::string s :
+       {std::string("plain"), std::string("中文 “引号”"), std::string("q\"b\\s/"),
+        std::string("\b\f\n\r\t"), std::string("\x01\x1f\x7f", 3), std::string("\0x", 2),
+        std::string("\u202e\uffff\U0001F600")}) {
     CAPTURE(s);
     std::string ours;
     append_json_string(ours, s);

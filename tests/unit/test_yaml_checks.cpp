@@ -48,7 +48,9 @@ std::string read_all(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("yaml checks: an unclosed quote is S001 at the opening quote, with or without a final newline") {
+TEST_CASE(
+    "yaml checks: an unclosed quote is S001 at the opening quote, with or without a final "
+    "newline") {
   // yaml-cpp 0.7 reads the first of these as one value "510202 name: x college: y " (LIBRARIES.md).
   CHECK(finding_of("id: \"510202\nname: 计算机网络技术\ncollege: xinxi\n") == "S001 1:5");
   CHECK(finding_of("id: \"510202\nname: 计算机网络技术\ncollege: xinxi") == "S001 1:5");
@@ -71,7 +73,8 @@ TEST_CASE("yaml checks: a full-width colon after a key is S001 on its own line")
   CHECK(finding_of("majors:\n  - major: \"510201\"\n    quota：30\n") == "S001 3:10");
   CHECK(finding_of("majors:\n  - { major: \"510201\", quota：30 }\n") == "S001 2:29");
   CHECK(message_of("name：x\nid: a\n", Lang::en).find("half-width colon") != std::string::npos);
-  CHECK(parse_yaml("name：x\nid: a\n").diagnostics[0].hint.en.find("name: value") != std::string::npos);
+  CHECK(parse_yaml("name：x\nid: a\n").diagnostics[0].hint.en.find("name: value") !=
+        std::string::npos);
   CHECK(message_of("name：x\nid: a\n", Lang::zh).find("全角冒号") != std::string::npos);
   SUBCASE("inside a value it is text") {
     CHECK(finding_of("notes: 联系人：李老师\nid: a\n") == "");
@@ -83,7 +86,8 @@ TEST_CASE("yaml checks: a full-width colon after a key is S001 on its own line")
 TEST_CASE("yaml checks: a full-width comma inside [ ] or { } is S001 at the comma") {
   CHECK(finding_of("id: a\nlevels: [初级，中级, 高级]\n") == "S001 2:12");
   CHECK(finding_of("majors:\n  - { major: \"510201\"， quota: 30 }\n") == "S001 2:22");
-  CHECK(message_of("levels: [初级，中级]\n", Lang::en).find("half-width comma") != std::string::npos);
+  CHECK(message_of("levels: [初级，中级]\n", Lang::en).find("half-width comma") !=
+        std::string::npos);
   SUBCASE("in a quoted item, a block list or a plain value it is text") {
     CHECK(finding_of("levels: [\"初级，中级\"]\n") == "");
     CHECK(finding_of("levels:\n  - 初级，中级\n") == "");
@@ -119,11 +123,15 @@ TEST_CASE("yaml checks: an explicit tag is kept as written, for the hint") {
   CHECK(tag_hint(*p.root.find("quota")).zh.find("去掉标签 !!int") == 0);
 }
 
-TEST_CASE("yaml checks: both readers agree on every hostile input, and the fuzz entry runs over them") {
+TEST_CASE(
+    "yaml checks: both readers agree on every hostile input, and the fuzz entry runs over them") {
   const Repository& base = fuzz::base_repository(PILOT_FIXTURES);
   std::size_t files = 0;
-  for (const auto& e : fs::recursive_directory_iterator(fs::path(PILOT_SOURCE_DIR) / "tests/hostile")) {
-    if (!e.is_regular_file() || (e.path().extension() != ".yaml" && e.path().extension() != ".yml")) continue;
+  for (const auto& e :
+       fs::recursive_directory_iterator(fs::path(PILOT_SOURCE_DIR) / "tests/hostile")) {
+    if (!e.is_regular_file() || (e.path().extension() != ".yaml" && e.path().extension() != ".yml")) {
+      continue;
+    }
     CAPTURE(e.path().string());
     std::string bytes = read_all(e.path());
     CHECK(fuzz::fast_reader_agrees(bytes));
