@@ -84,10 +84,11 @@ inline std::size_t analyze_and_render(const Repository& repo, const Date& as_of)
   return total;
 }
 
-// Whether two trees are the same: kinds, values, quoted flags, positions, children.
+// Whether two trees are the same: kinds, values, quoted flags, tags, positions, children.
 inline bool same_tree(const YNode& a, const YNode& b) {
-  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.line != b.line || a.column != b.column ||
-      a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) {
+  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.tag != b.tag ||
+      a.line != b.line || a.column != b.column || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size()) {
     return false;
   }
   for (std::size_t i = 0; i < a.items.size(); ++i) {
@@ -108,7 +109,7 @@ inline bool fast_reader_agrees(std::string_view bytes) {
     return true;
   }
   YNode fast;
-  std::vector<Diagnostic> duplicates;
+  std::vector<Diagnostic> duplicates;  // and misplaced full-width punctuation
   if (!detail::parse_yaml_fast(bytes, fast, duplicates)) return true;  // yaml-cpp reads it
   YamlParse slow = detail::parse_yaml_with_yaml_cpp(bytes);
   if (duplicates.empty()) return slow.ok && same_tree(fast, slow.root);

@@ -3,12 +3,14 @@
 #include <memory>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "changed_files.hpp"
 #include "common.hpp"
 #include "pilot/changes.hpp"
 #include "pilot/render.hpp"
 #include "pilot/rules.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -33,7 +35,11 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
     for (const auto& id : *list) {
       bool known = false;
       for (const auto& r : rule_registry()) known = known || r.id.substr(0, id.size()) == id;
-      if (!known) throw UsageError("no rule ID starts with \"" + id + "\" (see `pilot rules`)");
+      if (!known) {
+        throw UsageError(
+            Text{fmt::format("没有以 “{}” 开头的规则编号（pilot rules 列出全部规则）", id),
+                 fmt::format("no rule ID starts with \"{}\" (see `pilot rules`)", id)});
+      }
     }
   }
   // --changed-since: the merge base is found before loading, so that a bad revision fails fast.
@@ -54,17 +60,19 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
     format = gha != nullptr && std::string_view(gha) == "true" ? "github" : "text";
   }
   DiagnosticsView view{&analysis, today, lang_of(g), o.show_waived};
+  // Streamed to stdout finding by finding: 60,000 findings never sit in memory as text.
+  const Sink out = stdout_sink();
   if (format == "json") {
-    std::cout << render_diagnostics_json(view);
+    write_diagnostics_json(view, out);
   } else if (format == "github") {
-    std::cout << render_diagnostics_github(view);
-    if (!g.quiet) std::cout << render_diagnostics_text(view, Color::no, false);
+    write_diagnostics_github(view, git_prefix(repo.root), out);
+    if (!g.quiet) write_diagnostics_text(view, Color::no, false, out);
   } else if (format == "sarif") {
-    std::cout << render_diagnostics_sarif(view, SarifOptions{git_prefix(repo.root), PILOT_HOMEPAGE_URL});
+    write_diagnostics_sarif(view, SarifOptions{git_prefix(repo.root), PILOT_HOMEPAGE_URL}, out);
   } else if (format == "junit") {
-    std::cout << render_diagnostics_junit(view);
+    write_diagnostics_junit(view, out);
   } else {
-    std::cout << render_diagnostics_text(view, color_of(g), g.quiet);
+    write_diagnostics_text(view, color_of(g), g.quiet, out);
   }
   if (analysis.errors > 0) return 1;
   if (o.strict && analysis.warnings > 0) return 1;
@@ -76,8 +84,10 @@ int run_validate(const ValidateOptions& o, const Globals& g) {
 void setup_validate(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ValidateOptions>();
   CLI::App* sub = app.add_subcommand("validate", "check every rule of the guidance / 检查全部规则");
-  sub->add_option("--format", o->format, "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)")
-      ->check(CLI::IsMember({"text", "json", "github", "junit", "sarif"}));
+  with_choices(
+      sub->add_option("--format", o->format,
+                      "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)"),
+      {"text", "json", "github", "junit", "sarif"});
   sub->add_option("--select", o->select, "only these rule IDs or prefixes (comma-separated)");
   sub->add_option("--ignore", o->ignore, "leave out these rule IDs or prefixes (comma-separated)");
   sub->add_flag("--strict", o->strict, "exit 1 on warnings too");

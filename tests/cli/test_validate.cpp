@@ -372,7 +372,9 @@ TEST_CASE("validate: text format is file:line:col: severity[ID] message, then a 
 }
 
 TEST_CASE("validate: github and junit formats") {
-  std::string repo = fixture("S004-unknown-college").string();
+  TempDir copy(
+      fixture("S004-unknown-college"));  // in no git work tree: GitHub paths relative to it
+  std::string repo = copy.str();
   auto gh = run_pilot({"validate", "--repo", repo, "--as-of", k_as_of, "--format", "github", "-q"});
   CHECK(gh.exit_code == 1);
   CHECK(gh.out.rfind("::error file=majors/510202.yaml,line=3,col=10,title=S004::", 0) == 0);
