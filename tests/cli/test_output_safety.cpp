@@ -134,7 +134,7 @@ TEST_CASE("output safety: a CSV cell never runs as a spreadsheet formula") {
 }
 
 TEST_CASE(
-    "output safety: JUnit holds only XML 1.0 characters, line breaks in attributes as &#10;") {
+    "output safety: JUnit holds only XML 1.0 characters, line breaks in attributes as a character reference") {
   TempDir repo(fixture("base"));
   write_bytes(repo.path() / "colleges/x\xef\xbf\xbfy.yaml",
               "id: xy\nname: a\nleader: b\n");  // U+FFFF in a name

@@ -116,7 +116,7 @@ TEST_CASE("usage errors: --as-of '' is an error, not today") {
 }
 
 TEST_CASE(
-    "usage errors: --help of a subcommand lists the global options; numbers and dates say NUM and "
+    "usage errors: --help of a subcommand lists the global options, numbers and dates say NUM and "
     "DATE") {
   for (const std::string sub : {"validate", "status", "report", "list", "approve"}) {
     CAPTURE(sub);
