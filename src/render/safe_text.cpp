@@ -2,6 +2,8 @@
 // Markdown, the spreadsheet formula guard, CSV and XML escaping, SARIF URIs, JSON strings.
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "pilot/render.hpp"
 
 namespace pilot {
@@ -238,44 +240,21 @@ std::string uri_path_escape(std::string_view path) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
+  // nlohmann::json does the escaping (as everywhere else); a byte that is not UTF-8 becomes the
+  // four characters \xFF first, which JSON cannot carry raw and a reader can still see.
+  std::string text;
+  text.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     std::size_t length = 1;
-    long cp = decode(s, i, length);
-    switch (cp) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (cp < 0) {
-          out += fmt::format("\\\\x{:02X}", static_cast<unsigned char>(s[i]));  // the text \xFF
-        } else if (cp < 0x20) {
-          out += fmt::format("\\u{:04x}", cp);
-        } else {
-          out.append(s.substr(i, length));
-        }
+    if (decode(s, i, length) < 0) {
+      text += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
+    } else {
+      text.append(s.substr(i, length));
     }
     i += length;
   }
-  out += '"';
+  out += nlohmann::json(std::move(text))
+             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace pilot
