@@ -151,7 +151,7 @@ TEST_CASE("completions: bash completes subcommands, options, choices and record 
 }
 
 TEST_CASE("completions: zsh reads its script and completes with it") {
-  REQUIRE_MESSAGE(have_program("zsh"), "zsh is not installed: `make deps` installs it (apt-get install zsh)");
+  REQUIRE_MESSAGE(have_program("zsh"), "zsh is not installed: `make test-deps` installs it (apt-get install zsh)");
   std::string script = (k_completions / "_pilot").string();
   auto syntax = run_shell("zsh -n '" + script + "'");
   CHECK_MESSAGE(syntax.exit_code == 0, syntax.err);
@@ -176,7 +176,7 @@ TEST_CASE("completions: zsh reads its script and completes with it") {
 }
 
 TEST_CASE("completions: fish reads its script and completes with it") {
-  REQUIRE_MESSAGE(have_program("fish"), "fish is not installed: `make deps` installs it (apt-get install fish)");
+  REQUIRE_MESSAGE(have_program("fish"), "fish is not installed: `make test-deps` installs it (apt-get install fish)");
   std::string script = (k_completions / "pilot.fish").string();
   auto syntax = run_shell("fish --no-execute '" + script + "'");
   CHECK_MESSAGE(syntax.exit_code == 0, syntax.err);

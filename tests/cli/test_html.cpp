@@ -2,7 +2,7 @@
 // on fixtures with hostile names, numbers cross-checked with the JSON views, and a browser
 // test: Debian's chromium renders the report headless to a PNG (decoded here with zlib) and
 // dumps its DOM. The browser test skips, saying so, only when chromium is not installed
-// (`make deps` installs it, so CI runs it).
+// (`make test-deps` installs it, so CI runs it).
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <zlib.h>
@@ -268,7 +268,7 @@ TEST_CASE("html: names from the data appear as text, never as markup") {
 
 TEST_CASE("html: chromium renders data-example's report (browser test)") {
   if (!have_program("chromium")) {
-    MESSAGE("SKIPPED: chromium is not installed; `make deps` installs it (Debian package chromium)");
+    MESSAGE("SKIPPED: chromium is not installed; `make test-deps` installs it (Debian package chromium)");
     return;
   }
   TempDir dir;
