@@ -21,7 +21,8 @@ function __pilot_commands
                 'approve	record that the province approved a pilot application / 记录省里批准了试点申报' \
                 'reject	record that the province rejected a pilot application / 记录省里未通过试点申报' \
                 'completions	shell completion script / 命令行自动补全脚本' \
-                'schema	JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)'
+                'schema	JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)' \
+                'lsp	Language Server over stdio for editors: findings as you type / 编辑器语言服务器（标准输入输出）：边写边检查'
         case 'add'
             printf '%s\n' \
                 'college	二级学院 / a college' \
@@ -490,6 +491,19 @@ function __pilot_options
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
                 '--write	store every kind\'s schema under .pilot/schema/ of the repository / 写入仓库的 .pilot/schema/'
+        case 'lsp'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--stdio	talk over stdin/stdout (the default and only transport)'
     end
 end
 
