@@ -330,3 +330,47 @@ TEST_CASE("lsp: --repo without a pilot.toml is a usage error before serving") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("pilot.toml") != std::string::npos);
 }
+
+// The VS Code extension (editors/vscode/) packages as a .vsix with @vscode/vsce, installed from
+// its package-lock.json by `npm ci` into the build directory once (a lock keeps parallel test
+// runs apart; install scripts are not needed to package and are not run).
+TEST_CASE("lsp: the VS Code extension builds as a .vsix with the language client inside") {
+  if (!have_program("npm") || !have_program("node")) {
+    MESSAGE("SKIPPED: npm is not installed; `make deps` installs it (apt-get install nodejs npm)");
+    return;
+  }
+  const fs::path source = fs::path(PILOT_SOURCE_DIR) / "editors" / "vscode";
+  const fs::path work = build_dir() / "vscode-extension";
+  fs::create_directories(work);
+  auto q = [](const fs::path& p) { return "'" + p.string() + "'"; };
+  std::string copy;
+  for (const char* file : {"package.json", "package-lock.json", "extension.js", "README.md", ".vscodeignore"}) {
+    copy += "cp " + q(source / file) + " " + q(work) + "\n";
+  }
+  auto r = run_shell("set -e\nexec 9>" + q(work / "install.lock") + "\nflock 9\n" +
+                     "if [ ! -x node_modules/.bin/vsce ] || ! cmp -s " + q(source / "package-lock.json") +
+                     " package-lock.json; then\n" + "  " + copy +
+                     "  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2\nfi\n" + copy +
+                     "rm -f pilot-lsp.vsix\n"
+                     "node --check extension.js\n"
+                     "node_modules/.bin/vsce package --skip-license --allow-missing-repository -o pilot-lsp.vsix >&2\n",
+                     work);
+  REQUIRE_MESSAGE(r.exit_code == 0, "packaging the extension failed: " << r.err);
+  // What VS Code installs: the manifest, the script, and the client library it requires.
+  auto list = run_shell("/usr/bin/python3 -c 'import json, sys, zipfile\n"
+                        "z = zipfile.ZipFile(sys.argv[1])\n"
+                        "print(\"\\n\".join(z.namelist()))\n"
+                        "m = json.loads(z.read(\"extension/package.json\"))\n"
+                        "print(\"main=\" + m[\"main\"])\n"
+                        "print(\"activation=\" + \",\".join(m[\"activationEvents\"]))' " +
+                            q(work / "pilot-lsp.vsix"),
+                        work);
+  REQUIRE_MESSAGE(list.exit_code == 0, list.err);
+  for (const char* entry : {"extension.vsixmanifest", "extension/extension.js", "extension/package.json",
+                            "extension/node_modules/vscode-languageclient/package.json",
+                            "extension/node_modules/vscode-languageserver-protocol/package.json", "main=./extension.js",
+                            "activation=workspaceContains:**/pilot.toml"}) {
+    CHECK_MESSAGE(list.out.find(entry) != std::string::npos, entry);
+  }
+  CHECK(list.out.find("node_modules/@vscode/vsce") == std::string::npos);  // a tool, not shipped
+}
