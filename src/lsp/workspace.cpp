@@ -207,6 +207,7 @@ void Workspace::index_unreadable() {
 
 void Workspace::reload() {
   dirty_ = true;
+  ++loads_;
   try {
     Repository fresh = load_repository(root_, LoadOptions{jobs_});
     repo_ = std::move(fresh);
@@ -294,8 +295,10 @@ void Workspace::apply_disk(const std::string& rel) {
   }
   auto kind = record_kind(rel);
   if (!kind) {
-    // A folder created or deleted below a kind folder moves records with it.
-    if (record_kind(rel + "/x.yaml")) reload();
+    // A folder created, deleted, moved or linked below a kind folder moves records with it;
+    // any other file there (an editor's backup, a scan) is no record and changes nothing.
+    if (!record_kind(rel + "/x.yaml")) return;
+    if (exists ? S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode) : holds_files(rel)) reload();
     return;
   }
   if (!records_loaded_) return;
@@ -317,6 +320,26 @@ void Workspace::apply_disk(const std::string& rel) {
     return;
   }
   replace_file(repo_, unreadable_, *kind, rel, parse_record(*kind, rel, *bytes));
+}
+
+bool Workspace::holds_files(const std::string& folder) const {
+  std::string prefix = folder + "/";
+  auto below = [&](const std::string& file) { return file.compare(0, prefix.size(), prefix) == 0; };
+  bool found = false;
+  auto scan = [&](const auto& records) {
+    for (const auto& r : records) found = found || below(r.file);
+  };
+  scan(repo_.colleges);
+  scan(repo_.majors);
+  scan(repo_.certificates);
+  scan(repo_.pilots);
+  scan(repo_.quota_changes);
+  scan(repo_.exams);
+  scan(repo_.reports);
+  scan(repo_.sites);
+  scan(repo_.funds);
+  for (const auto& d : repo_.load_diagnostics) found = found || below(d.file);
+  return found;
 }
 
 void Workspace::disk_changed(const std::string& rel) {

@@ -65,6 +65,8 @@ class Workspace {
   const Analysis& analysis() const { return analysis_; }
   // How many times the rules ran (to tell whether analyze() produced something new).
   std::size_t runs() const { return runs_; }
+  // How many times the whole repository was read from disk (1 after construction).
+  std::size_t loads() const { return loads_; }
 
   // A file's text: its buffer, else its bytes on disk (at most 1 MiB, a UTF-8 BOM dropped,
   // as an editor shows it), else nullopt.
@@ -75,6 +77,7 @@ class Workspace {
   void apply_disk(const std::string& rel);
   void apply_config(std::string_view text);
   void index_unreadable();
+  bool holds_files(const std::string& folder) const;  // a record or finding below folder/
 
   std::filesystem::path root_;
   unsigned jobs_ = 0;
@@ -87,6 +90,7 @@ class Workspace {
   std::optional<Date> analyzed_as_of_;
   Analysis analysis_;
   std::size_t runs_ = 0;
+  std::size_t loads_ = 0;
 };
 
 }  // namespace pilot::lsp

@@ -116,6 +116,7 @@ TEST_CASE("lsp workspace: a report deleted on disk raises R601 in its pilot; res
   s.write(k_report, report);
   ws.disk_changed(k_report);
   CHECK(ws.analyze(k_as_of).diagnostics.empty());
+  CHECK(ws.loads() == 1);  // one file read again, not the repository
 }
 
 TEST_CASE("lsp workspace: an open buffer wins over the disk, even when the file is deleted") {
@@ -247,4 +248,23 @@ TEST_CASE("lsp workspace: paths below the root, also through a symlinked root") 
   CHECK(ws.relative((link / k_report).string()) == k_report);
   fs::remove(link);
   CHECK(find_root_upwards(s.root / "reports/2026") == s.root);
+}
+
+TEST_CASE("lsp workspace: an editor's backup file in a kind folder changes nothing and loads nothing again") {
+  Scratch s;
+  Workspace ws(s.root, 1);
+  ws.analyze(k_as_of);
+  std::size_t reports = ws.repository().reports.size();
+  s.write("reports/2026/510201/2026-11-10.yamlX1b2.bck", "not: [a record\n");
+  ws.disk_changed("reports/2026/510201/2026-11-10.yamlX1b2.bck");
+  fs::remove(s.root / "reports/2026/510201/2026-11-10.yamlX1b2.bck");
+  ws.disk_changed("reports/2026/510201/2026-11-10.yamlX1b2.bck");
+  CHECK(ws.analyze(k_as_of).diagnostics.empty());
+  CHECK(ws.repository().reports.size() == reports);
+  CHECK(ws.loads() == 1);
+  // A folder that disappears with its records: they go too.
+  fs::remove_all(s.root / "reports/2026/510202");
+  ws.disk_changed("reports/2026/510202");
+  CHECK(ws.repository().reports.size() == reports - 1);
+  CHECK(ws.loads() == 2);
 }
