@@ -10,8 +10,9 @@ DEPS := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libtomlplusplus-d
         doctest-dev nlohmann-json3-dev python3 python3-yaml time
 # What the tests run besides pilot: the shells whose completions they try, git (--changed-since),
 # dpkg-dev and file (cpack -G DEB), node + npm for the independent JSON Schema validator, and
-# chromium (headless) with the Noto CJK fonts to render the HTML report, zlib to read its PNG.
-TEST_DEPS := zsh fish git dpkg-dev file chromium fonts-noto-cjk zlib1g-dev
+# chromium (headless) with the Noto CJK fonts to render the HTML report, zlib to read its PNG,
+# neovim to run the editor setup of docs/lsp.md against `pilot lsp`.
+TEST_DEPS := zsh fish git dpkg-dev file chromium fonts-noto-cjk zlib1g-dev neovim
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 ifeq ($(CI),true)

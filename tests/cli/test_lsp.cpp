@@ -374,3 +374,73 @@ TEST_CASE("lsp: the VS Code extension builds as a .vsix with the language client
   }
   CHECK(list.out.find("node_modules/@vscode/vsce") == std::string::npos);  // a tool, not shipped
 }
+
+namespace {
+
+// The fenced blocks of a language in docs/lsp.md, in order.
+std::vector<std::string> doc_blocks(const std::string& language) {
+  std::string text = read_file(fs::path(PILOT_SOURCE_DIR) / "docs" / "lsp.md");
+  std::vector<std::string> blocks;
+  std::string open = "```" + language + "\n";
+  for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+    at += open.size();
+    auto end = text.find("```\n", at);
+    REQUIRE(end != std::string::npos);
+    blocks.push_back(text.substr(at, end - at));
+  }
+  return blocks;
+}
+
+}  // namespace
+
+TEST_CASE("lsp: the Neovim setup of docs/lsp.md shows R605 in a headless Neovim") {
+  auto lua = doc_blocks("lua");
+  REQUIRE(lua.size() == 2);
+  if (!have_program("nvim")) {
+    MESSAGE("SKIPPED: Neovim is not installed; `make deps` installs it (Debian package neovim)");
+    return;
+  }
+  TempDir work;
+  // Every block compiles; the one for Neovim 0.7 (Debian 12's) also runs.
+  for (std::size_t i = 0; i < lua.size(); ++i) work.write("block" + std::to_string(i) + ".lua", lua[i]);
+  auto syntax = run_shell("nvim --headless -i NONE -u NONE -c 'lua for i = 0, 1 do assert(loadfile(\"block\" .. i .. \".lua\")) end' "
+                          "-c 'qa!' 2>&1",
+                          work.path());
+  CHECK_MESSAGE(syntax.exit_code == 0, syntax.out << syntax.err);
+  const std::string& setup = lua[0].find("vim.lsp.config") != std::string::npos ? lua[1] : lua[0];
+  TempDir repo(fixture("base"));
+  repo.write(k_report, with_attended(repo.read(k_report), 17));
+  work.write("init.lua", setup);
+  work.write("check.lua",
+             "local ok = vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)\n"
+             "local out = {}\n"
+             "for _, d in ipairs(vim.diagnostic.get(0)) do\n"
+             "  table.insert(out, string.format('%d:%d %s', d.lnum, d.col, d.message:gsub('\\n', ' | ')))\n"
+             "end\n"
+             "vim.fn.writefile(ok and out or { 'no diagnostics within 20 s' }, 'out.txt')\n"
+             "vim.cmd('qa!')\n");
+  auto r = run_shell("PATH='" + build_dir().string() + "':$PATH PILOT_TODAY=2026-11-15 timeout 60 nvim --headless -i NONE -u init.lua "
+                     "-c 'filetype on' -c 'edit " + (repo.path() / k_report).string() + "' -c 'luafile check.lua'",
+                     work.path());
+  CHECK_MESSAGE(r.exit_code == 0, r.out << r.err);
+  std::string out = work.read("out.txt");
+  CHECK_MESSAGE(out.find("4:51 the report's cumulative attended is 17") == 0, out);
+}
+
+TEST_CASE("lsp: the Helix setup of docs/lsp.md is TOML that starts `pilot lsp`") {
+  auto toml = doc_blocks("toml");
+  REQUIRE(toml.size() == 1);
+  TempDir work;
+  work.write("languages.toml", toml[0]);
+  auto r = run_shell("/usr/bin/python3 -c 'import json, sys, tomllib\n"
+                     "print(json.dumps(tomllib.load(open(sys.argv[1], \"rb\"))))' languages.toml",
+                     work.path());
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  auto config = nlohmann::json::parse(r.out);
+  CHECK(config["language-server"]["pilot"]["command"] == "pilot");
+  CHECK(config["language-server"]["pilot"]["args"][0] == "lsp");
+  for (const auto& language : config["language"]) {
+    const auto& servers = language["language-servers"];
+    CHECK(std::find(servers.begin(), servers.end(), "pilot") != servers.end());
+  }
+}
