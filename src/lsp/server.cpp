@@ -681,15 +681,15 @@ Server::Server(ServerOptions options) : state_(std::make_unique<State>(std::move
 Server::~Server() = default;
 
 void Server::handle(std::string_view body) {
-  std::string fixed;
-  bool escaped = escape_invalid_utf8(body, fixed);
-  std::string_view text = escaped ? std::string_view(fixed) : body;
-  json message = json::parse(text.begin(), text.end(), nullptr, false);
-  if (message.is_discarded()) {
-    state_->fail(nullptr, k_parse_error, "the message is not JSON");
-    return;
-  }
   try {
+    std::string fixed;
+    bool escaped = escape_invalid_utf8(body, fixed);
+    std::string_view text = escaped ? std::string_view(fixed) : body;
+    json message = json::parse(text.begin(), text.end(), nullptr, false);
+    if (message.is_discarded()) {
+      state_->fail(nullptr, k_parse_error, "the message is not JSON");
+      return;
+    }
     state_->dispatch(message, escaped);
   } catch (const std::exception& e) {  // e.g. out of memory while answering: say so, go on
     state_->fail(nullptr, k_internal_error, e.what());
