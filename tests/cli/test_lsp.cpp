@@ -324,6 +324,45 @@ TEST_CASE("lsp: bad input gets an error answer or a finding, the server keeps an
   CHECK(lsp.stderr_text().empty());
 }
 
+TEST_CASE("lsp: a burst of changes that arrives at once is checked once, for the last text") {
+  TempDir repo(fixture("base"));
+  const std::string report = repo.read(k_report);
+  const std::string report_uri = uri_of(repo.path() / k_report);
+  LspProcess lsp({"--as-of", "2026-11-15"});
+  lsp.initialize(repo.path());
+  lsp.open(repo.path(), k_report, report);
+  int barrier = lsp.request("textDocument/hover", {{"textDocument", {{"uri", report_uri}}},
+                                                   {"position", {{"line", 0}, {"character", 0}}}});
+  lsp.answer(barrier);
+  // Five keystrokes in one write (under PIPE_BUF, so the server reads them together).
+  std::string burst;
+  for (int version = 2; version <= 6; ++version) {
+    json change = {{"jsonrpc", "2.0"},
+                   {"method", "textDocument/didChange"},
+                   {"params", {{"textDocument", {{"uri", report_uri}, {"version", version}}},
+                               {"contentChanges", json::array({{{"text", with_attended(report, 10 + version)}}})}}}};
+    std::string body = change.dump();
+    burst += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  }
+  REQUIRE(burst.size() < 4096);
+  lsp.raw(burst);
+  int after = lsp.request("textDocument/hover", {{"textDocument", {{"uri", report_uri}}},
+                                                 {"position", {{"line", 0}, {"character", 0}}}});
+  int publishes = 0;
+  json last;
+  lsp.until([&](const json& m) {
+    if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == report_uri) {
+      ++publishes;
+      last = m["params"];
+    }
+    return m.contains("id") && m["id"] == after && !m.contains("method");
+  }, "answer to the hover after the burst");
+  CHECK(publishes == 1);
+  CHECK(last["version"] == 6);
+  REQUIRE(last["diagnostics"].size() == 1);
+  CHECK(last["diagnostics"][0]["message"].get<std::string>().find("attended is 16") != std::string::npos);
+}
+
 TEST_CASE("lsp: --repo without a pilot.toml is a usage error before serving") {
   TempDir empty;
   auto r = run_pilot({"lsp", "--repo", empty.str()}, {}, 30);
