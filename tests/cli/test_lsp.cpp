@@ -215,8 +215,8 @@ std::string with_attended(std::string report, int attended) {
 
 }  // namespace
 
-TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited and clears when fixed; "
-          "a report deleted on disk is R601 in its pilot; shutdown and exit is code 0") {
+TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited and clears when fixed, "
+          "a report deleted on disk is R601 in its pilot, shutdown and exit is code 0") {
   TempDir repo(fixture("base"));
   std::string pilot = repo.read(k_pilot);
   auto from = pilot.find("majors:");

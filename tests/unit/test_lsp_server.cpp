@@ -366,7 +366,7 @@ TEST_CASE("lsp server: hover shows a rule's page on a waiver key and on a findin
   CHECK(hover(40, 0).is_null());
 }
 
-TEST_CASE("lsp server: a code action waives a finding in its file; after applying it the finding is gone") {
+TEST_CASE("lsp server: a code action waives a finding in its file, and once applied the finding is gone") {
   Scratch s;
   std::string report = with_attended(s.read(k_report), 17);
   Session session(options_for(s, Lang::zh));

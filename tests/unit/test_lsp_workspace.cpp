@@ -85,7 +85,7 @@ TEST_CASE("lsp workspace: which paths hold records") {
   CHECK_FALSE(record_kind("colleges/x.yaml/"));
 }
 
-TEST_CASE("lsp workspace: a buffer replaces its file's record; closing it brings the disk back") {
+TEST_CASE("lsp workspace: a buffer replaces its file's record, closing it brings the disk back") {
   Scratch s;
   Workspace ws(s.root, 1);
   CHECK(ws.analyze(k_as_of).diagnostics.empty());
@@ -105,7 +105,7 @@ TEST_CASE("lsp workspace: a buffer replaces its file's record; closing it brings
   CHECK(ws.text(k_report) == report);
 }
 
-TEST_CASE("lsp workspace: a report deleted on disk raises R601 in its pilot; restored, it clears") {
+TEST_CASE("lsp workspace: a report deleted on disk raises R601 in its pilot, restored it clears") {
   Scratch s;
   Workspace ws(s.root, 1);
   std::string report = s.read(k_report);
@@ -189,7 +189,7 @@ TEST_CASE("lsp workspace: a sequence of edits, saved, analyses as a fresh load o
   CHECK(summary(ws.analysis().diagnostics) == fresh(s.root));
 }
 
-TEST_CASE("lsp workspace: pilot.toml from a buffer; one that does not parse is S007 at its line until fixed") {
+TEST_CASE("lsp workspace: pilot.toml from a buffer, one that does not parse is S007 at its line until fixed") {
   Scratch s;
   Workspace ws(s.root, 1);
   std::string config = s.read("pilot.toml");
@@ -208,7 +208,7 @@ TEST_CASE("lsp workspace: pilot.toml from a buffer; one that does not parse is S
   CHECK(ws.analyze(k_as_of).diagnostics.empty());
 }
 
-TEST_CASE("lsp workspace: a pilot.toml broken on disk at start checks nothing but says so; saved fixed, all loads") {
+TEST_CASE("lsp workspace: a pilot.toml broken on disk at start checks nothing but says so, fixed on disk all loads") {
   Scratch s;
   std::string config = s.read("pilot.toml");
   s.write("pilot.toml", "[school\n");
