@@ -31,8 +31,9 @@ int run_lsp(const LspOptions&, const Globals& g) {
 
 void setup_lsp(CLI::App& app, Globals& g) {
   auto o = std::make_shared<LspOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "lsp", "Language Server over stdio for editors: findings as you type / 编辑器语言服务器（标准输入输出）：边写边检查");
+  CLI::App* sub = app.add_subcommand("lsp",
+                                     "Language Server over stdio for editors: findings as you type "
+                                     "/ 编辑器语言服务器（标准输入输出）：边写边检查");
   sub->add_flag("--stdio", o->stdio, "talk over stdin/stdout (the default and only transport)");
   sub->callback([o, &g] { g.exit_code = run_lsp(*o, g); });
 }

@@ -63,7 +63,8 @@ std::size_t closing_brace(std::string_view line, std::size_t open) {
 }
 
 std::string placeholder(Lang lang) {
-  return lang == Lang::zh ? "\"待填写：哪份书面文件同意了这个例外\"" : "\"TODO: the written approval that allows this exception\"";
+  return lang == Lang::zh ? "\"待填写：哪份书面文件同意了这个例外\""
+                          : "\"TODO: the written approval that allows this exception\"";
 }
 
 // Which kind of record the value after `key:` names.
@@ -82,7 +83,9 @@ int year_of(std::string_view rel) {
   if (slash == std::string_view::npos) return 0;
   std::string_view rest = rel.substr(slash + 1);
   std::string_view part = rest.substr(0, rest.find('/'));
-  if (part.size() != 4 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+  if (part.size() != 4 ||
+      !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return 0;
   return std::stoi(std::string(part));
 }
 
@@ -115,7 +118,9 @@ std::optional<std::string> rule_page(std::string_view rule, Lang lang) {
   return rule_doc(rule, lang);
 }
 
-bool offers_waiver(std::string_view rule) { return !rule.empty() && rule[0] == 'R' && find_rule(rule) != nullptr; }
+bool offers_waiver(std::string_view rule) {
+  return !rule.empty() && rule[0] == 'R' && find_rule(rule) != nullptr;
+}
 
 std::optional<TextEdit> waiver_edit(std::string_view text, std::string_view rule, Lang lang) {
   YamlParse parsed = parse_yaml(text);
@@ -125,10 +130,12 @@ std::optional<TextEdit> waiver_edit(std::string_view text, std::string_view rule
   std::string entry = fmt::format("{}: {}", rule, placeholder(lang));
   std::string_view first_line = lines.line(parsed.root.line - 1);
   std::size_t root_at = bytes_for_code_points(first_line, parsed.root.column - 1);
-  if (root_at < first_line.size() && first_line[root_at] == '{') return std::nullopt;  // a flow document
+  if (root_at < first_line.size() && first_line[root_at] == '{')
+    return std::nullopt;  // a flow document
 
   const auto& entries = parsed.root.entries;
-  auto waivers = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.first.value == "waivers"; });
+  auto waivers = std::find_if(entries.begin(), entries.end(),
+                              [](const auto& e) { return e.first.value == "waivers"; });
   if (waivers == entries.end()) {  // a new mapping at the end of the file
     std::string prefix = text.empty() || text.back() == '\n' ? "" : std::string(eol);
     Position end = lines.position(text.size());
@@ -145,7 +152,9 @@ std::optional<TextEdit> waiver_edit(std::string_view text, std::string_view rule
   if (colon == std::string_view::npos) return std::nullopt;
   std::string_view rest = without_comment(line.substr(colon + 1));
   std::size_t value_at = rest.find_first_not_of(" \t");
-  auto at = [&](std::size_t byte_in_line) { return Position{key_line0, utf16_length(line.substr(0, byte_in_line))}; };
+  auto at = [&](std::size_t byte_in_line) {
+    return Position{key_line0, utf16_length(line.substr(0, byte_in_line))};
+  };
 
   if (value_at != std::string_view::npos && rest[value_at] == '{') {  // flow mapping on this line
     std::size_t open = colon + 1 + value_at;
@@ -178,8 +187,8 @@ std::optional<TextEdit> waiver_edit(std::string_view text, std::string_view rule
   return TextEdit{{end, end}, prefix + new_line};
 }
 
-std::vector<CompletionItem> complete(const Repository& repo, std::string_view text, Position at, std::string_view rel,
-                                     Lang lang) {
+std::vector<CompletionItem> complete(const Repository& repo, std::string_view text, Position at,
+                                     std::string_view rel, Lang lang) {
   std::vector<CompletionItem> items;
   LineIndex lines(text);
   if (at.line < 0 || at.line >= lines.line_count()) return items;
@@ -187,7 +196,8 @@ std::vector<CompletionItem> complete(const Repository& repo, std::string_view te
   std::size_t cursor = bytes_for_utf16(line, at.character);
   std::size_t begin = cursor;
   while (begin > 0 && is_id_char(line[begin - 1])) --begin;
-  Range range{{at.line, utf16_length(line.substr(0, begin))}, {at.line, utf16_length(line.substr(0, cursor))}};
+  Range range{{at.line, utf16_length(line.substr(0, begin))},
+              {at.line, utf16_length(line.substr(0, cursor))}};
   std::size_t before = begin;
   bool quoted = before > 0 && (line[before - 1] == '"' || line[before - 1] == '\'');
   if (quoted) --before;
@@ -218,8 +228,10 @@ std::vector<CompletionItem> complete(const Repository& repo, std::string_view te
   std::size_t key_end = p - 1;
   while (key_end > 0 && is_space(line[key_end - 1])) --key_end;
   std::size_t key_begin = key_end;
-  while (key_begin > 0 && (is_alnum(line[key_begin - 1]) || line[key_begin - 1] == '_')) --key_begin;
-  if (key_begin > 0 && !is_space(line[key_begin - 1]) && line[key_begin - 1] != '{' && line[key_begin - 1] != ',') {
+  while (key_begin > 0 && (is_alnum(line[key_begin - 1]) || line[key_begin - 1] == '_'))
+    --key_begin;
+  if (key_begin > 0 && !is_space(line[key_begin - 1]) && line[key_begin - 1] != '{' &&
+      line[key_begin - 1] != ',') {
     return items;
   }
   auto kind = referenced_kind(line.substr(key_begin, key_end - key_begin));
@@ -241,7 +253,8 @@ std::vector<CompletionItem> complete(const Repository& repo, std::string_view te
       for (const auto& c : repo.colleges) add(c.id.value, c.name.value, true);
       break;
     case Kind::major:
-      for (const auto& m : repo.majors) add(m.id.value, fmt::format("{} · {}", m.name.value, m.college.value), true);
+      for (const auto& m : repo.majors)
+        add(m.id.value, fmt::format("{} · {}", m.name.value, m.college.value), true);
       break;
     case Kind::certificate:
       for (const auto& c : repo.certificates) add(c.id.value, c.name.value, true);
@@ -251,14 +264,14 @@ std::vector<CompletionItem> complete(const Repository& repo, std::string_view te
       break;
     case Kind::pilot:
       for (const auto& p2 : repo.pilots) {
-        std::string detail = fmt::format("{} {} {}", p2.certificate.value, p2.level.valid ? level_name(p2.level.value) : "",
+        std::string detail = fmt::format("{} {} {}", p2.certificate.value,
+                                         p2.level.valid ? level_name(p2.level.value) : "",
                                          p2.year.valid ? std::to_string(p2.year.value) : "");
         if (p2.status.valid) detail += fmt::format(" ({})", pilot_status_name(p2.status.value));
         add(p2.id.value, detail, p2.year.valid && p2.year.value == year);
       }
       break;
-    default:
-      break;
+    default: break;
   }
   return items;
 }

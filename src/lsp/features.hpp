@@ -37,7 +37,7 @@ std::optional<TextEdit> waiver_edit(std::string_view text, std::string_view rule
 struct CompletionItem {
   std::string label;
   std::string detail;
-  std::string new_text;     // replaces `range`
+  std::string new_text;  // replaces `range`
   std::string filter_text;
   std::string sort_text;
   Range range;
@@ -48,7 +48,7 @@ struct CompletionItem {
 // colleges, majors, pilots, certificates or sites after a key that references that kind
 // (`college:`, `major:`, `lead_major:`, `initiated_by:`, `pilot:`, `certificate:`, `site:`),
 // rule IDs as a key under `waivers:`. Empty anywhere else.
-std::vector<CompletionItem> complete(const Repository& repo, std::string_view text, Position at, std::string_view rel,
-                                     Lang lang);
+std::vector<CompletionItem> complete(const Repository& repo, std::string_view text, Position at,
+                                     std::string_view rel, Lang lang);
 
 }  // namespace pilot::lsp

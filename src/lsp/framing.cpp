@@ -12,13 +12,15 @@ constexpr std::size_t k_max_header = 16 * 1024;
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -30,7 +32,8 @@ std::size_t content_length(std::string_view header) {
     std::string_view line = header.substr(0, eol);
     header.remove_prefix(eol == std::string_view::npos ? header.size() : eol + 1);
     auto colon = line.find(':');
-    if (colon == std::string_view::npos || !iequals(trim(line.substr(0, colon)), "content-length")) continue;
+    if (colon == std::string_view::npos || !iequals(trim(line.substr(0, colon)), "content-length"))
+      continue;
     std::string_view value = trim(line.substr(colon + 1));
     if (value.empty() || value.size() > 12) return std::string_view::npos;
     std::size_t n = 0;

@@ -27,7 +27,8 @@ std::pair<std::size_t, int> character_at(std::string_view s, std::size_t i) {
 }
 
 bool ends_word(char c) {
-  return c == ' ' || c == '\t' || c == ',' || c == '}' || c == ']' || c == '{' || c == '[' || c == '#';
+  return c == ' ' || c == '\t' || c == ',' || c == '}' || c == ']' || c == '{' || c == '[' ||
+         c == '#';
 }
 
 int hex_value(char c) {
@@ -79,7 +80,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 std::string_view LineIndex::line(int line0) const {
   if (line0 < 0 || line0 >= line_count()) return {};
   std::size_t begin = starts_[static_cast<std::size_t>(line0)];
-  std::size_t end = line0 + 1 < line_count() ? starts_[static_cast<std::size_t>(line0) + 1] - 1 : text_.size();
+  std::size_t end =
+      line0 + 1 < line_count() ? starts_[static_cast<std::size_t>(line0) + 1] - 1 : text_.size();
   std::string_view l = text_.substr(begin, end - begin);
   if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
   return l;
@@ -139,7 +141,8 @@ std::optional<std::string> path_from_uri(std::string_view uri) {
   std::string path;
   for (std::size_t i = 0; i < uri.size(); ++i) {
     if (uri[i] == '?' || uri[i] == '#') break;
-    if (uri[i] == '%' && i + 2 < uri.size() && hex_value(uri[i + 1]) >= 0 && hex_value(uri[i + 2]) >= 0) {
+    if (uri[i] == '%' && i + 2 < uri.size() && hex_value(uri[i + 1]) >= 0 &&
+        hex_value(uri[i + 2]) >= 0) {
       char c = static_cast<char>(hex_value(uri[i + 1]) * 16 + hex_value(uri[i + 2]));
       if (c == '\0') return std::nullopt;  // no path holds a NUL
       path += c;
@@ -156,8 +159,8 @@ std::string uri_from_path(std::string_view path) {
   std::string out = "file://";
   for (char c : path) {
     auto b = static_cast<unsigned char>(c);
-    bool plain = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || c == '-' ||
-                 c == '.' || c == '_' || c == '~' || c == '/';
+    bool plain = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
     if (plain) {
       out += c;
     } else {

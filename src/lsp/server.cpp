@@ -65,17 +65,23 @@ int int_member(const json& object, const char* key) {
 
 Position position_of(const json& p) { return {int_member(p, "line"), int_member(p, "character")}; }
 
-Range range_of(const json& r) { return {position_of(member(r, "start")), position_of(member(r, "end"))}; }
+Range range_of(const json& r) {
+  return {position_of(member(r, "start")), position_of(member(r, "end"))};
+}
 
 json to_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
 
 json to_json(const Range& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
 
-bool before(Position a, Position b) { return a.line < b.line || (a.line == b.line && a.character < b.character); }
+bool before(Position a, Position b) {
+  return a.line < b.line || (a.line == b.line && a.character < b.character);
+}
 
 bool contains(const Range& r, Position p) { return !before(p, r.start) && !before(r.end, p); }
 
-bool intersects(const Range& a, const Range& b) { return !before(a.end, b.start) && !before(b.end, a.start); }
+bool intersects(const Range& a, const Range& b) {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
 
 // JSON text must be UTF-8, but an editor may hold bytes that are not (a GBK file). Each invalid
 // byte B is carried through the JSON parser as the private-use code point U+10FF00+B and put
@@ -122,11 +128,13 @@ bool same(const Diagnostic& a, const Diagnostic& b) {
 }
 
 bool same(const std::vector<Diagnostic>& a, const std::vector<Diagnostic>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) { return same(x, y); });
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return same(x, y); });
 }
 
 Lang lang_of_locale(std::string_view locale) {
-  return locale.size() >= 2 && (locale[0] == 'z' || locale[0] == 'Z') && (locale[1] == 'h' || locale[1] == 'H')
+  return locale.size() >= 2 && (locale[0] == 'z' || locale[0] == 'Z') &&
+                 (locale[1] == 'h' || locale[1] == 'H')
              ? Lang::zh
              : Lang::en;
 }
@@ -168,8 +176,8 @@ struct Server::State {
   std::size_t analysis_seen = 0;
   long long generation = 0;
 
-  bool pull_mode = false;         // the client pulls the open documents' findings
-  bool refresh_support = false;   // ... and can be asked to pull again
+  bool pull_mode = false;        // the client pulls the open documents' findings
+  bool refresh_support = false;  // ... and can be asked to pull again
   bool watch_registration = false;
   bool warned_no_repository = false;
   bool client_ready = false;  // `initialized` came: pushing may start
@@ -192,9 +200,14 @@ struct Server::State {
     send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
   }
   void request(const char* method, json params) {
-    send({{"jsonrpc", "2.0"}, {"id", next_request++}, {"method", method}, {"params", std::move(params)}});
+    send({{"jsonrpc", "2.0"},
+          {"id", next_request++},
+          {"method", method},
+          {"params", std::move(params)}});
   }
-  void log(int type, const std::string& text) { notify("window/logMessage", {{"type", type}, {"message", text}}); }
+  void log(int type, const std::string& text) {
+    notify("window/logMessage", {{"type", type}, {"message", text}});
+  }
 
   // ---------------------------------------------------------------- the repository
   Date as_of() const { return options.as_of ? *options.as_of : Date::today(); }
@@ -204,9 +217,9 @@ struct Server::State {
     if (normal.filename().empty()) normal = normal.parent_path();  // "/data/" -> "/data"
     workspace.emplace(normal, options.jobs);
     const Repository& r = workspace->repository();
-    std::size_t records = r.colleges.size() + r.majors.size() + r.certificates.size() + r.pilots.size() +
-                          r.quota_changes.size() + r.exams.size() + r.reports.size() + r.sites.size() +
-                          r.funds.size();
+    std::size_t records = r.colleges.size() + r.majors.size() + r.certificates.size() +
+                          r.pilots.size() + r.quota_changes.size() + r.exams.size() +
+                          r.reports.size() + r.sites.size() + r.funds.size();
     log(3, fmt::format("pilot: {} records loaded from {}", records, workspace->root().string()));
   }
 
@@ -219,11 +232,14 @@ struct Server::State {
     }
     if (!warned_no_repository) {
       warned_no_repository = true;
-      notify("window/showMessage",
-             {{"type", 2},
-              {"message", lang == Lang::zh ? "pilot：没有找到试点数据仓库（pilot.toml），不做检查；请打开含 pilot.toml 的文件夹"
-                                           : "pilot: no pilot repository (pilot.toml) found, nothing is checked; "
-                                             "open the folder that holds pilot.toml"}});
+      notify(
+          "window/showMessage",
+          {{"type", 2},
+           {"message", lang == Lang::zh
+                           ? "pilot：没有找到试点数据仓库（pilot.toml），不做检查；请打开含 "
+                             "pilot.toml 的文件夹"
+                           : "pilot: no pilot repository (pilot.toml) found, nothing is checked; "
+                             "open the folder that holds pilot.toml"}});
     }
   }
 
@@ -297,7 +313,8 @@ struct Server::State {
   }
 
   bool pending() const {
-    return workspace && phase == Phase::running && (workspace->dirty() || (client_ready && !to_sync.empty()));
+    return workspace && phase == Phase::running &&
+           (workspace->dirty() || (client_ready && !to_sync.empty()));
   }
 
   void flush() {
@@ -321,7 +338,8 @@ struct Server::State {
         if (fresh.count(rel) == 0) changed(rel);
       }
       current = std::move(fresh);
-      if (pull_mode && open_changed && refresh_support) request("workspace/diagnostic/refresh", nullptr);
+      if (pull_mode && open_changed && refresh_support)
+        request("workspace/diagnostic/refresh", nullptr);
     }
     if (!client_ready) return;  // pulls may be answered before `initialized`; pushes wait
     std::set<std::string> rels;
@@ -335,7 +353,8 @@ struct Server::State {
       fail(id, k_invalid_request, "initialize was already received");
       return;
     }
-    if (const json* locale = optional_member(params, "locale"); locale != nullptr && locale->is_string()) {
+    if (const json* locale = optional_member(params, "locale");
+        locale != nullptr && locale->is_string()) {
       lang = lang_of_locale(locale->get<std::string>());
     }
     const json* caps = optional_member(params, "capabilities");
@@ -357,7 +376,8 @@ struct Server::State {
     auto try_dir = [&](const std::string& dir) {
       if (!root && !dir.empty()) root = find_root_upwards(dir);
     };
-    if (const json* folders = optional_member(params, "workspaceFolders"); folders != nullptr && folders->is_array()) {
+    if (const json* folders = optional_member(params, "workspaceFolders");
+        folders != nullptr && folders->is_array()) {
       for (const auto& f : *folders) {
         if (const json* uri = optional_member(f, "uri"); uri != nullptr && uri->is_string()) {
           try_dir(path_from_uri(uri->get<std::string>()).value_or(""));
@@ -367,7 +387,8 @@ struct Server::State {
     if (const json* uri = optional_member(params, "rootUri"); uri != nullptr && uri->is_string()) {
       try_dir(path_from_uri(uri->get<std::string>()).value_or(""));
     }
-    if (const json* path = optional_member(params, "rootPath"); path != nullptr && path->is_string()) {
+    if (const json* path = optional_member(params, "rootPath");
+        path != nullptr && path->is_string()) {
       try_dir(path->get<std::string>());
     }
     if (const char* env = std::getenv("PILOT_REPO"); !root && env != nullptr && env[0] != '\0') {
@@ -378,16 +399,20 @@ struct Server::State {
 
     json capabilities = {
         {"positionEncoding", "utf-16"},
-        {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", true}}}}},
+        {"textDocumentSync",
+         {{"openClose", true}, {"change", 1}, {"save", {{"includeText", true}}}}},
         {"hoverProvider", true},
         {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
-        {"completionProvider", {{"triggerCharacters", {":", " ", "\""}}, {"resolveProvider", false}}},
+        {"completionProvider",
+         {{"triggerCharacters", {":", " ", "\""}}, {"resolveProvider", false}}},
     };
     if (pull_mode) {
-      capabilities["diagnosticProvider"] = {
-          {"identifier", "pilot"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
+      capabilities["diagnosticProvider"] = {{"identifier", "pilot"},
+                                            {"interFileDependencies", true},
+                                            {"workspaceDiagnostics", false}};
     }
-    respond(id, {{"capabilities", capabilities}, {"serverInfo", {{"name", "pilot"}, {"version", PILOT_VERSION}}}});
+    respond(id, {{"capabilities", capabilities},
+                 {"serverInfo", {{"name", "pilot"}, {"version", PILOT_VERSION}}}});
     phase = Phase::running;
   }
 
@@ -461,7 +486,8 @@ struct Server::State {
     Document* doc = document(params);
     if (doc == nullptr) return;
     if (const json* text = optional_member(params, "text"); text != nullptr && text->is_string()) {
-      std::string saved = escaped ? restore_bytes(text->get<std::string>()) : text->get<std::string>();
+      std::string saved =
+          escaped ? restore_bytes(text->get<std::string>()) : text->get<std::string>();
       if (saved != doc->text) {
         doc->text = std::move(saved);
         if (doc->rel) workspace->set_buffer(*doc->rel, doc->text);
@@ -487,7 +513,8 @@ struct Server::State {
     for (const auto& change : changes) {
       std::string uri = string_member(change, "uri");
       if (!workspace) {
-        if (auto path = path_from_uri(uri); path && fs::path(*path).filename() == "pilot.toml") find_root_from(*path);
+        if (auto path = path_from_uri(uri); path && fs::path(*path).filename() == "pilot.toml")
+          find_root_from(*path);
         continue;
       }
       auto rel = rel_of(uri);
@@ -509,7 +536,9 @@ struct Server::State {
         previous != nullptr && previous->is_string() && previous->get<std::string>() == result_id) {
       return {{"kind", "unchanged"}, {"resultId", result_id}};
     }
-    return {{"kind", "full"}, {"resultId", result_id}, {"items", lsp_diagnostics(*rel, findings_of(*rel))}};
+    return {{"kind", "full"},
+            {"resultId", result_id},
+            {"items", lsp_diagnostics(*rel, findings_of(*rel))}};
   }
 
   json hover(const json& params) {
@@ -519,7 +548,8 @@ struct Server::State {
     Position at = position_of(member(params, "position"));
     std::string text = text_of(*rel);
     LineIndex lines(text);
-    std::string rule = rule_id_at(lines.line(at.line), bytes_for_utf16(lines.line(at.line), at.character));
+    std::string rule =
+        rule_id_at(lines.line(at.line), bytes_for_utf16(lines.line(at.line), at.character));
     std::vector<std::string> rules;
     if (!rule.empty()) rules.push_back(rule);
     if (rules.empty()) {
@@ -532,7 +562,8 @@ struct Server::State {
     }
     std::string markdown;
     for (const auto& id : rules) {
-      if (auto page = rule_page(id, lang)) markdown += (markdown.empty() ? "" : "\n---\n\n") + *page;
+      if (auto page = rule_page(id, lang))
+        markdown += (markdown.empty() ? "" : "\n---\n\n") + *page;
     }
     if (markdown.empty()) return nullptr;
     return {{"contents", {{"kind", "markdown"}, {"value", markdown}}}};
@@ -555,11 +586,14 @@ struct Server::State {
       if (!edit) continue;
       offered.insert(d.rule);
       json change = {{"range", to_json(edit->range)}, {"newText", edit->new_text}};
-      actions.push_back({{"title", lang == Lang::zh ? fmt::format("在本文件豁免 {}（在 waivers 中写明理由）", d.rule)
-                                                    : fmt::format("Waive {} in this file (add it to waivers: with the reason)", d.rule)},
-                         {"kind", "quickfix"},
-                         {"diagnostics", json::array({lsp_diagnostic(d, lines)})},
-                         {"edit", {{"changes", {{uri, json::array({change})}}}}}});
+      actions.push_back(
+          {{"title", lang == Lang::zh
+                         ? fmt::format("在本文件豁免 {}（在 waivers 中写明理由）", d.rule)
+                         : fmt::format("Waive {} in this file (add it to waivers: with the reason)",
+                                       d.rule)},
+           {"kind", "quickfix"},
+           {"diagnostics", json::array({lsp_diagnostic(d, lines)})},
+           {"edit", {{"changes", {{uri, json::array({change})}}}}}});
     }
     return actions;
   }
@@ -593,7 +627,8 @@ struct Server::State {
     }
     auto method_it = message.find("method");
     if (method_it == message.end()) {
-      if (id != nullptr && (message.contains("result") || message.contains("error"))) return;  // a client's answer
+      if (id != nullptr && (message.contains("result") || message.contains("error")))
+        return;  // a client's answer
       fail(id != nullptr ? *id : json(nullptr), k_invalid_request, "a request needs a \"method\"");
       return;
     }
@@ -629,7 +664,8 @@ struct Server::State {
       return;
     }
     if (phase == Phase::waiting) {
-      fail(id, k_server_not_initialized, "the server is not initialized yet: send initialize first");
+      fail(id, k_server_not_initialized,
+           "the server is not initialized yet: send initialize first");
       return;
     }
     if (phase != Phase::running) {
@@ -696,7 +732,9 @@ void Server::handle(std::string_view body) {
   }
 }
 
-void Server::framing_error(std::string_view what) { state_->fail(nullptr, k_invalid_request, std::string(what)); }
+void Server::framing_error(std::string_view what) {
+  state_->fail(nullptr, k_invalid_request, std::string(what));
+}
 
 bool Server::has_pending_analysis() const { return state_->pending(); }
 

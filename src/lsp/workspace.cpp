@@ -85,12 +85,15 @@ Diagnostic config_diagnostic(const ConfigError& e) {
   d.column = std::max(1, e.column);
   if (e.line == 0) {
     d.message = {fmt::format("无法读取 pilot.toml：{}；在修好之前不检查任何记录", e.what()),
-                 fmt::format("cannot read pilot.toml: {}; no record is checked until it is fixed", e.what())};
+                 fmt::format("cannot read pilot.toml: {}; no record is checked until it is fixed",
+                             e.what())};
     d.hint = {"pilot.toml 必须是可读的普通文件，且不超过 1 MiB",
               "pilot.toml must be a readable regular file of at most 1 MiB"};
   } else {
-    d.message = {fmt::format("无法解析 pilot.toml：{}", e.what()), fmt::format("cannot parse pilot.toml: {}", e.what())};
-    d.hint = {"对照 pilot init 生成的模板检查该行", "compare that line with the template `pilot init` writes"};
+    d.message = {fmt::format("无法解析 pilot.toml：{}", e.what()),
+                 fmt::format("cannot parse pilot.toml: {}", e.what())};
+    d.hint = {"对照 pilot init 生成的模板检查该行",
+              "compare that line with the template `pilot init` writes"};
   }
   return d;
 }
@@ -133,8 +136,8 @@ std::optional<Kind> record_kind(std::string_view rel) {
   return kind;
 }
 
-void replace_file(Repository& repo, std::map<std::string, Kind>& unreadable, Kind kind, const std::string& rel,
-                  std::optional<ParsedFile> parsed) {
+void replace_file(Repository& repo, std::map<std::string, Kind>& unreadable, Kind kind,
+                  const std::string& rel, std::optional<ParsedFile> parsed) {
   with_records(repo, kind, [&](auto& records) {
     auto at = std::lower_bound(records.begin(), records.end(), rel,
                                [](const auto& r, const std::string& f) { return r.file < f; });
@@ -174,7 +177,8 @@ Workspace::Workspace(fs::path root, unsigned jobs) : root_(std::move(root)), job
 
 std::optional<std::string> Workspace::relative(const std::string& absolute) const {
   auto strip = [](const std::string& path, const std::string& base) -> std::optional<std::string> {
-    if (path.size() <= base.size() + 1 || path.compare(0, base.size(), base) != 0 || path[base.size()] != '/') {
+    if (path.size() <= base.size() + 1 || path.compare(0, base.size(), base) != 0 ||
+        path[base.size()] != '/') {
       return std::nullopt;
     }
     return path.substr(base.size() + 1);
@@ -250,7 +254,8 @@ void Workspace::apply_text(const std::string& rel, std::string_view text) {
     return;
   }
   if (!records_loaded_) return;
-  if (auto kind = record_kind(rel)) replace_file(repo_, unreadable_, *kind, rel, parse_record(*kind, rel, text));
+  if (auto kind = record_kind(rel))
+    replace_file(repo_, unreadable_, *kind, rel, parse_record(*kind, rel, text));
 }
 
 void Workspace::set_buffer(const std::string& rel, std::string text) {
@@ -283,7 +288,8 @@ void Workspace::apply_disk(const std::string& rel) {
       return;
     }
     std::optional<std::string> text;
-    if (exists && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= k_max_config_size) {
+    if (exists && S_ISREG(st.st_mode) &&
+        static_cast<std::size_t>(st.st_size) <= k_max_config_size) {
       text = read_prefix(path, k_max_config_size);
     }
     if (text) {

@@ -28,8 +28,8 @@ std::optional<Kind> record_kind(std::string_view rel);
 // record with an id" stays the same as in a fresh load); `parsed` nullopt removes the file.
 // `unreadable` lists the files that could not become a record (for their stems' marks).
 // Call repo.build_indexes() afterwards.
-void replace_file(Repository& repo, std::map<std::string, Kind>& unreadable, Kind kind, const std::string& rel,
-                  std::optional<ParsedFile> parsed);
+void replace_file(Repository& repo, std::map<std::string, Kind>& unreadable, Kind kind,
+                  const std::string& rel, std::optional<ParsedFile> parsed);
 
 class Workspace {
  public:
@@ -82,8 +82,8 @@ class Workspace {
   std::filesystem::path root_;
   unsigned jobs_ = 0;
   Repository repo_;
-  bool records_loaded_ = false;  // false while pilot.toml on disk cannot be parsed
-  std::map<std::string, Kind> unreadable_;  // files that are no record
+  bool records_loaded_ = false;                 // false while pilot.toml on disk cannot be parsed
+  std::map<std::string, Kind> unreadable_;      // files that are no record
   std::map<std::string, std::string> buffers_;  // rel -> text
   std::optional<Diagnostic> config_problem_;
   bool dirty_ = true;

@@ -134,7 +134,8 @@ class LspProcess {
           return message;
         }
       }
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) return std::nullopt;
       pollfd p{from_, POLLIN, 0};
       if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
@@ -153,15 +154,18 @@ class LspProcess {
     }
   }
   json answer(int id) {
-    return until([&](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); },
-                 "answer to request " + std::to_string(id));
+    return until(
+        [&](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); },
+        "answer to request " + std::to_string(id));
   }
   // The next publishDiagnostics for `uri`.
   json diagnostics_for(const std::string& uri) {
-    return until([&](const json& m) {
-                   return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
-                 },
-                 "publishDiagnostics for " + uri)["params"]["diagnostics"];
+    return until(
+        [&](const json& m) {
+          return m.value("method", "") == "textDocument/publishDiagnostics" &&
+                 m["params"]["uri"] == uri;
+        },
+        "publishDiagnostics for " + uri)["params"]["diagnostics"];
   }
   // The exit code, or nullopt when the process did not end in time.
   std::optional<int> wait(int timeout_ms = k_timeout_ms) {
@@ -188,12 +192,15 @@ class LspProcess {
     notify("initialized", json::object());
   }
   void open(const fs::path& root, const std::string& rel, const std::string& text) {
-    notify("textDocument/didOpen",
-           {{"textDocument", {{"uri", uri_of(root / rel)}, {"languageId", "yaml"}, {"version", 1}, {"text", text}}}});
+    notify(
+        "textDocument/didOpen",
+        {{"textDocument",
+          {{"uri", uri_of(root / rel)}, {"languageId", "yaml"}, {"version", 1}, {"text", text}}}});
   }
   void change(const fs::path& root, const std::string& rel, const std::string& text, int version) {
-    notify("textDocument/didChange", {{"textDocument", {{"uri", uri_of(root / rel)}, {"version", version}}},
-                                      {"contentChanges", json::array({{{"text", text}}})}});
+    notify("textDocument/didChange",
+           {{"textDocument", {{"uri", uri_of(root / rel)}, {"version", version}}},
+            {"contentChanges", json::array({{{"text", text}}})}});
   }
 
  private:
@@ -215,13 +222,15 @@ std::string with_attended(std::string report, int attended) {
 
 }  // namespace
 
-TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited and clears when fixed, "
-          "a report deleted on disk is R601 in its pilot, shutdown and exit is code 0") {
+TEST_CASE(
+    "lsp: R605 appears at its line and UTF-16 column as a report is edited and clears when fixed, "
+    "a report deleted on disk is R601 in its pilot, shutdown and exit is code 0") {
   TempDir repo(fixture("base"));
   std::string pilot = repo.read(k_pilot);
   auto from = pilot.find("majors:");
   pilot.replace(from, pilot.find("accounts:") - from,
-                "majors: [{ contact: 𠮷老师, major: \"510202\", quota: 20 }, { contact: 李老师, major: \"510201\", "
+                "majors: [{ contact: 𠮷老师, major: \"510202\", quota: 20 }, { contact: 李老师, "
+                "major: \"510201\", "
                 "quota: 30 }]\n");
   repo.write(k_pilot, pilot);
   const std::string report = repo.read(k_report);
@@ -236,7 +245,8 @@ TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited
   REQUIRE(raised.size() == 1);
   CHECK(raised[0]["code"] == "R605");
   CHECK(raised[0]["range"]["start"] == json{{"line", 4}, {"character", 51}});
-  CHECK(raised[0]["message"].get<std::string>().find("双周报累计实考 19 人") == 0);  // the client's locale
+  CHECK(raised[0]["message"].get<std::string>().find("双周报累计实考 19 人") ==
+        0);  // the client's locale
 
   lsp.change(repo.path(), k_report, report, 3);
   CHECK(lsp.diagnostics_for(report_uri).empty());
@@ -244,7 +254,8 @@ TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited
   // Close the report, delete it on disk, tell the server as a file watcher would.
   lsp.notify("textDocument/didClose", {{"textDocument", {{"uri", report_uri}}}});
   fs::remove(repo.path() / k_report);
-  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", report_uri}, {"type", 3}}}}});
+  lsp.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", report_uri}, {"type", 3}}}}});
   json missing = lsp.diagnostics_for(pilot_uri);
   REQUIRE(missing.size() == 1);
   CHECK(missing[0]["code"] == "R601");
@@ -254,7 +265,8 @@ TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited
 
   // Restored (git checkout): cleared.
   repo.write(k_report, report);
-  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", report_uri}, {"type", 1}}}}});
+  lsp.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", report_uri}, {"type", 1}}}}});
   CHECK(lsp.diagnostics_for(pilot_uri).empty());
 
   int id = lsp.request("shutdown", nullptr);
@@ -263,7 +275,9 @@ TEST_CASE("lsp: R605 appears at its line and UTF-16 column as a report is edited
   CHECK(lsp.wait() == 0);
 }
 
-TEST_CASE("lsp: bad input gets an error answer or a finding, the server keeps answering, and ends with stdin") {
+TEST_CASE(
+    "lsp: bad input gets an error answer or a finding, the server keeps answering, and ends with "
+    "stdin") {
   TempDir repo(fixture("base"));
   const std::string report = repo.read(k_report);
   const std::string report_uri = uri_of(repo.path() / k_report);
@@ -271,9 +285,11 @@ TEST_CASE("lsp: bad input gets an error answer or a finding, the server keeps an
   lsp.initialize(repo.path());
 
   lsp.raw("Content-Type: text/plain\r\n\r\n");  // a header without Content-Length
-  CHECK(lsp.until([](const json& m) { return m.contains("error"); }, "framing error")["error"]["code"] == -32600);
+  CHECK(lsp.until([](const json& m) { return m.contains("error"); },
+                  "framing error")["error"]["code"] == -32600);
   lsp.raw("Content-Length: 9\r\n\r\n{\"id\": 1,");  // not JSON
-  CHECK(lsp.until([](const json& m) { return m.contains("error"); }, "parse error")["error"]["code"] == -32700);
+  CHECK(lsp.until([](const json& m) { return m.contains("error"); },
+                  "parse error")["error"]["code"] == -32700);
   int unknown = lsp.request("pilot/doesNotExist", json::object());
   CHECK(lsp.answer(unknown)["error"]["code"] == -32601);
   int bad_params = lsp.request("textDocument/hover", {{"textDocument", {{"uri", report_uri}}}});
@@ -290,8 +306,9 @@ TEST_CASE("lsp: bad input gets an error answer or a finding, the server keeps an
   std::string text = json(report).dump();
   text.pop_back();
   text += "notes: \xB2\xE2\xCA\xD4\\n\"";
-  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":")" +
-                     report_uri + R"(","version":2},"contentChanges":[{"text":)" + text + "}]}}";
+  std::string body =
+      R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":")" +
+      report_uri + R"(","version":2},"contentChanges":[{"text":)" + text + "}]}}";
   lsp.raw("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
   json not_utf8 = lsp.diagnostics_for(report_uri);
   REQUIRE(not_utf8.size() == 1);
@@ -305,14 +322,16 @@ TEST_CASE("lsp: bad input gets an error answer or a finding, the server keeps an
   json r601 = lsp.diagnostics_for(uri_of(repo.path() / k_pilot));
   REQUIRE(r601.size() == 1);
   CHECK(r601[0]["code"] == "R601");
-  int hover = lsp.request("textDocument/hover",
-                          {{"textDocument", {{"uri", gone}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  int hover = lsp.request("textDocument/hover", {{"textDocument", {{"uri", gone}}},
+                                                 {"position", {{"line", 0}, {"character", 0}}}});
   CHECK(lsp.answer(hover)["result"].is_null());
   // Even the whole repository disappearing is no crash.
   fs::remove_all(repo.path());
-  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", uri_of(repo.path() / "pilot.toml")}, {"type", 3}}}}});
-  int still = lsp.request("textDocument/completion",
-                          {{"textDocument", {{"uri", report_uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  lsp.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", uri_of(repo.path() / "pilot.toml")}, {"type", 3}}}}});
+  int still = lsp.request(
+      "textDocument/completion",
+      {{"textDocument", {{"uri", report_uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   CHECK(lsp.answer(still).contains("result"));
 
   // stdin closes in the middle of a message: the server ends, without shutdown: code 1.
@@ -337,10 +356,12 @@ TEST_CASE("lsp: a burst of changes that arrives at once is checked once, for the
   // Five keystrokes in one write (under PIPE_BUF, so the server reads them together).
   std::string burst;
   for (int version = 2; version <= 6; ++version) {
-    json change = {{"jsonrpc", "2.0"},
-                   {"method", "textDocument/didChange"},
-                   {"params", {{"textDocument", {{"uri", report_uri}, {"version", version}}},
-                               {"contentChanges", json::array({{{"text", with_attended(report, 10 + version)}}})}}}};
+    json change = {
+        {"jsonrpc", "2.0"},
+        {"method", "textDocument/didChange"},
+        {"params",
+         {{"textDocument", {{"uri", report_uri}, {"version", version}}},
+          {"contentChanges", json::array({{{"text", with_attended(report, 10 + version)}}})}}}};
     std::string body = change.dump();
     burst += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   }
@@ -350,17 +371,21 @@ TEST_CASE("lsp: a burst of changes that arrives at once is checked once, for the
                                                  {"position", {{"line", 0}, {"character", 0}}}});
   int publishes = 0;
   json last;
-  lsp.until([&](const json& m) {
-    if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == report_uri) {
-      ++publishes;
-      last = m["params"];
-    }
-    return m.contains("id") && m["id"] == after && !m.contains("method");
-  }, "answer to the hover after the burst");
+  lsp.until(
+      [&](const json& m) {
+        if (m.value("method", "") == "textDocument/publishDiagnostics" &&
+            m["params"]["uri"] == report_uri) {
+          ++publishes;
+          last = m["params"];
+        }
+        return m.contains("id") && m["id"] == after && !m.contains("method");
+      },
+      "answer to the hover after the burst");
   CHECK(publishes == 1);
   CHECK(last["version"] == 6);
   REQUIRE(last["diagnostics"].size() == 1);
-  CHECK(last["diagnostics"][0]["message"].get<std::string>().find("attended is 16") != std::string::npos);
+  CHECK(last["diagnostics"][0]["message"].get<std::string>().find("attended is 16") !=
+        std::string::npos);
 }
 
 TEST_CASE("lsp: --repo without a pilot.toml is a usage error before serving") {
@@ -383,32 +408,37 @@ TEST_CASE("lsp: the VS Code extension builds as a .vsix with the language client
   fs::create_directories(work);
   auto q = [](const fs::path& p) { return "'" + p.string() + "'"; };
   std::string copy;
-  for (const char* file : {"package.json", "package-lock.json", "extension.js", "README.md", ".vscodeignore"}) {
+  for (const char* file :
+       {"package.json", "package-lock.json", "extension.js", "README.md", ".vscodeignore"}) {
     copy += "cp " + q(source / file) + " " + q(work) + "\n";
   }
-  auto r = run_shell("set -e\nexec 9>" + q(work / "install.lock") + "\nflock 9\n" +
-                     "if [ ! -x node_modules/.bin/vsce ] || ! cmp -s " + q(source / "package-lock.json") +
-                     " package-lock.json; then\n" + "  " + copy +
-                     "  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2\nfi\n" + copy +
-                     "rm -f pilot-lsp.vsix\n"
-                     "node --check extension.js\n"
-                     "node_modules/.bin/vsce package --skip-license --allow-missing-repository -o pilot-lsp.vsix >&2\n",
-                     work);
+  auto r = run_shell(
+      "set -e\nexec 9>" + q(work / "install.lock") + "\nflock 9\n" +
+          "if [ ! -x node_modules/.bin/vsce ] || ! cmp -s " + q(source / "package-lock.json") +
+          " package-lock.json; then\n" + "  " + copy +
+          "  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2\nfi\n" + copy +
+          "rm -f pilot-lsp.vsix\n"
+          "node --check extension.js\n"
+          "node_modules/.bin/vsce package --skip-license --allow-missing-repository -o "
+          "pilot-lsp.vsix >&2\n",
+      work);
   REQUIRE_MESSAGE(r.exit_code == 0, "packaging the extension failed: " << r.err);
   // What VS Code installs: the manifest, the script, and the client library it requires.
-  auto list = run_shell("/usr/bin/python3 -c 'import json, sys, zipfile\n"
-                        "z = zipfile.ZipFile(sys.argv[1])\n"
-                        "print(\"\\n\".join(z.namelist()))\n"
-                        "m = json.loads(z.read(\"extension/package.json\"))\n"
-                        "print(\"main=\" + m[\"main\"])\n"
-                        "print(\"activation=\" + \",\".join(m[\"activationEvents\"]))' " +
-                            q(work / "pilot-lsp.vsix"),
-                        work);
+  auto list = run_shell(
+      "/usr/bin/python3 -c 'import json, sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "print(\"\\n\".join(z.namelist()))\n"
+      "m = json.loads(z.read(\"extension/package.json\"))\n"
+      "print(\"main=\" + m[\"main\"])\n"
+      "print(\"activation=\" + \",\".join(m[\"activationEvents\"]))' " +
+          q(work / "pilot-lsp.vsix"),
+      work);
   REQUIRE_MESSAGE(list.exit_code == 0, list.err);
-  for (const char* entry : {"extension.vsixmanifest", "extension/extension.js", "extension/package.json",
-                            "extension/node_modules/vscode-languageclient/package.json",
-                            "extension/node_modules/vscode-languageserver-protocol/package.json", "main=./extension.js",
-                            "activation=workspaceContains:**/pilot.toml"}) {
+  for (const char* entry :
+       {"extension.vsixmanifest", "extension/extension.js", "extension/package.json",
+        "extension/node_modules/vscode-languageclient/package.json",
+        "extension/node_modules/vscode-languageserver-protocol/package.json", "main=./extension.js",
+        "activation=workspaceContains:**/pilot.toml"}) {
     CHECK_MESSAGE(list.out.find(entry) != std::string::npos, entry);
   }
   CHECK(list.out.find("node_modules/@vscode/vsce") == std::string::npos);  // a tool, not shipped
@@ -441,10 +471,13 @@ TEST_CASE("lsp: the Neovim setup of docs/lsp.md shows R605 in a headless Neovim"
   }
   TempDir work;
   // Every block compiles; the one for Neovim 0.7 (Debian 12's) also runs.
-  for (std::size_t i = 0; i < lua.size(); ++i) work.write("block" + std::to_string(i) + ".lua", lua[i]);
-  auto syntax = run_shell("nvim --headless -i NONE -u NONE -c 'lua for i = 0, 1 do assert(loadfile(\"block\" .. i .. \".lua\")) end' "
-                          "-c 'qa!' 2>&1",
-                          work.path());
+  for (std::size_t i = 0; i < lua.size(); ++i)
+    work.write("block" + std::to_string(i) + ".lua", lua[i]);
+  auto syntax = run_shell(
+      "nvim --headless -i NONE -u NONE -c 'lua for i = 0, 1 do assert(loadfile(\"block\" .. i .. "
+      "\".lua\")) end' "
+      "-c 'qa!' 2>&1",
+      work.path());
   CHECK_MESSAGE(syntax.exit_code == 0, syntax.out << syntax.err);
   const std::string& setup = lua[0].find("vim.lsp.config") != std::string::npos ? lua[1] : lua[0];
   TempDir repo(fixture("base"));
@@ -454,13 +487,17 @@ TEST_CASE("lsp: the Neovim setup of docs/lsp.md shows R605 in a headless Neovim"
              "local ok = vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)\n"
              "local out = {}\n"
              "for _, d in ipairs(vim.diagnostic.get(0)) do\n"
-             "  table.insert(out, string.format('%d:%d %s', d.lnum, d.col, d.message:gsub('\\n', ' | ')))\n"
+             "  table.insert(out, string.format('%d:%d %s', d.lnum, d.col, d.message:gsub('\\n', ' "
+             "| ')))\n"
              "end\n"
              "vim.fn.writefile(ok and out or { 'no diagnostics within 20 s' }, 'out.txt')\n"
              "vim.cmd('qa!')\n");
-  auto r = run_shell("PATH='" + build_dir().string() + "':$PATH PILOT_TODAY=2026-11-15 timeout 60 nvim --headless -i NONE -u init.lua "
-                     "-c 'filetype on' -c 'edit " + (repo.path() / k_report).string() + "' -c 'luafile check.lua'",
-                     work.path());
+  auto r =
+      run_shell("PATH='" + build_dir().string() +
+                    "':$PATH PILOT_TODAY=2026-11-15 timeout 60 nvim --headless -i NONE -u init.lua "
+                    "-c 'filetype on' -c 'edit " +
+                    (repo.path() / k_report).string() + "' -c 'luafile check.lua'",
+                work.path());
   CHECK_MESSAGE(r.exit_code == 0, r.out << r.err);
   std::string out = work.read("out.txt");
   CHECK_MESSAGE(out.find("4:51 the report's cumulative attended is 17") == 0, out);
@@ -471,9 +508,10 @@ TEST_CASE("lsp: the Helix setup of docs/lsp.md is TOML that starts `pilot lsp`")
   REQUIRE(toml.size() == 1);
   TempDir work;
   work.write("languages.toml", toml[0]);
-  auto r = run_shell("/usr/bin/python3 -c 'import json, sys, tomllib\n"
-                     "print(json.dumps(tomllib.load(open(sys.argv[1], \"rb\"))))' languages.toml",
-                     work.path());
+  auto r = run_shell(
+      "/usr/bin/python3 -c 'import json, sys, tomllib\n"
+      "print(json.dumps(tomllib.load(open(sys.argv[1], \"rb\"))))' languages.toml",
+      work.path());
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   auto config = nlohmann::json::parse(r.out);
   CHECK(config["language-server"]["pilot"]["command"] == "pilot");

@@ -92,7 +92,8 @@ TEST_CASE("lsp features: a waiver edit joins an existing block, flow or empty wa
   CHECK(waivers_after("waivers:\r\n  R301: 同意\r\n" + k_report, "R605").size() == 2);
 }
 
-TEST_CASE("lsp features: no waiver edit for text that is no mapping, or that waives the rule already") {
+TEST_CASE(
+    "lsp features: no waiver edit for text that is no mapping, or that waives the rule already") {
   CHECK_FALSE(waiver_edit("a: [\n", "R605", Lang::en));
   CHECK_FALSE(waiver_edit("- a\n- b\n", "R605", Lang::en));
   CHECK_FALSE(waiver_edit("{ a: 1 }\n", "R605", Lang::en));
@@ -119,14 +120,15 @@ TEST_CASE("lsp features: completion offers the ids of the kind the key reference
   REQUIRE(in_quotes.size() == 2);
   CHECK(in_quotes[0].new_text == "510201");
 
-  auto pilots = complete(repo, "pilot: \n", {0, 7}, "reports/2026/510201/2026-11-20.yaml", Lang::en);
+  auto pilots =
+      complete(repo, "pilot: \n", {0, 7}, "reports/2026/510201/2026-11-20.yaml", Lang::en);
   REQUIRE(pilots.size() == 1);
   CHECK(pilots[0].label == "web-frontend-2026");
   CHECK(pilots[0].sort_text[0] == '0');  // the report's year first
   CHECK(labels(complete(repo, "certificate: w\n", {0, 14}, "pilots/2026/p.yaml", Lang::en)) ==
         std::vector<std::string>{"web-frontend"});
-  CHECK(labels(complete(repo, "  - { major: \"510201\", site: \n", {0, 29}, "exams/2026/b.yaml", Lang::en)) ==
-        std::vector<std::string>{"xinxi-site-01"});
+  CHECK(labels(complete(repo, "  - { major: \"510201\", site: \n", {0, 29}, "exams/2026/b.yaml",
+                        Lang::en)) == std::vector<std::string>{"xinxi-site-01"});
 }
 
 TEST_CASE("lsp features: completion of rule IDs as waiver keys, nothing elsewhere") {
@@ -136,7 +138,9 @@ TEST_CASE("lsp features: completion of rule IDs as waiver keys, nothing elsewher
   CHECK(std::find(ids.begin(), ids.end(), "R605") != ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "S002") == ids.end());  // S rules cannot be waived
   CHECK(block[0].kind == 21);
-  CHECK_FALSE(labels(complete(repo, "waivers: { R301: x, R\n", {0, 21}, "colleges/x.yaml", Lang::en)).empty());
+  CHECK_FALSE(
+      labels(complete(repo, "waivers: { R301: x, R\n", {0, 21}, "colleges/x.yaml", Lang::en))
+          .empty());
   CHECK(complete(repo, "name: \n", {0, 6}, "colleges/x.yaml", Lang::en).empty());
   CHECK(complete(repo, "college\n", {0, 7}, "majors/x.yaml", Lang::en).empty());
   CHECK(complete(repo, "college: x\n", {5, 0}, "majors/x.yaml", Lang::en).empty());

@@ -26,9 +26,10 @@ TEST_CASE("lsp framing: a message split across feeds comes out whole, once") {
 
 TEST_CASE("lsp framing: several messages in one feed, other headers, any case, LF-only") {
   MessageBuffer buffer;
-  buffer.feed("Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}"
-              "content-length:3\r\n\r\n[1]"
-              "Content-Length: 4\n\nnull");
+  buffer.feed(
+      "Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}"
+      "content-length:3\r\n\r\n[1]"
+      "Content-Length: 4\n\nnull");
   std::vector<std::string> bodies;
   for (auto next = buffer.next(); next.status != Status::none; next = buffer.next()) {
     REQUIRE(next.status == Status::message);
@@ -37,9 +38,12 @@ TEST_CASE("lsp framing: several messages in one feed, other headers, any case, L
   CHECK(bodies == std::vector<std::string>{"{}", "[1]", "null"});
 }
 
-TEST_CASE("lsp framing: a header without a valid Content-Length is dropped and said, the next message still comes") {
-  for (std::string header : {"Content-Type: x\r\n\r\n", "Content-Length: abc\r\n\r\n", "Content-Length: -1\r\n\r\n",
-                             "Content-Length: 99999999999999999999\r\n\r\n"}) {
+TEST_CASE(
+    "lsp framing: a header without a valid Content-Length is dropped and said, the next message "
+    "still comes") {
+  for (std::string header :
+       {"Content-Type: x\r\n\r\n", "Content-Length: abc\r\n\r\n", "Content-Length: -1\r\n\r\n",
+        "Content-Length: 99999999999999999999\r\n\r\n"}) {
     CAPTURE(header);
     MessageBuffer buffer;
     buffer.feed(header + frame("{}"));

@@ -9,8 +9,9 @@ TEST_CASE("lsp positions: UTF-16 length counts BMP characters once and others tw
   CHECK(utf16_length("abc") == 3);
   CHECK(utf16_length("李老师") == 3);
   CHECK(utf16_length("𠮷") == 2);  // U+20BB7, outside the BMP: a surrogate pair
-  CHECK(utf16_length("a\xFF" "b") == 3);  // an invalid byte is one U+FFFD
-  CHECK(utf16_length("\xE6\x9D") == 2);   // a cut sequence: two invalid bytes
+  CHECK(utf16_length("a\xFF"
+                     "b") == 3);         // an invalid byte is one U+FFFD
+  CHECK(utf16_length("\xE6\x9D") == 2);  // a cut sequence: two invalid bytes
 }
 
 TEST_CASE("lsp positions: bytes for UTF-16 units never split a character") {
@@ -42,11 +43,12 @@ TEST_CASE("lsp positions: a finding's range starts at its code-point column, in 
   // R601 points at the second entry: column 56 in code points (the loader's count).
   std::string text =
       "id: p\n"
-      "majors: [{ contact: 𠮷老师, major: \"510201\", quota: 60 }, { contact: 王老师, major: \"510203\" }]\n";
+      "majors: [{ contact: 𠮷老师, major: \"510201\", quota: 60 }, { contact: 王老师, major: "
+      "\"510203\" }]\n";
   LineIndex lines(text);
   Range r = lines.finding_range(2, 56);
-  CHECK(r.start == Position{1, 56});  // 55 code points before it, one of them two units
-  CHECK(r.end == Position{1, 57});    // the '{' alone
+  CHECK(r.start == Position{1, 56});       // 55 code points before it, one of them two units
+  CHECK(r.end == Position{1, 57});         // the '{' alone
   Range key = lines.finding_range(2, 12);  // "contact"
   CHECK(key.start == Position{1, 11});
   CHECK(key.end == Position{1, 18});

@@ -62,7 +62,8 @@ struct Session {
   // Sends a request and returns its answer.
   json request(const std::string& method, json params) {
     int id = next_id++;
-    raw(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}}.dump());
+    raw(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}}
+            .dump());
     for (const auto& m : sent) {
       if (m.contains("id") && m["id"] == id && !m.contains("method")) return m;
     }
@@ -85,7 +86,8 @@ struct Session {
     return last;
   }
   void clear() { sent.clear(); }
-  json start(const Scratch& s, json capabilities = json::object(), std::optional<std::string> locale = {}) {
+  json start(const Scratch& s, json capabilities = json::object(),
+             std::optional<std::string> locale = {}) {
     json params = {{"processId", nullptr}, {"rootUri", s.uri("")}, {"capabilities", capabilities}};
     if (locale) params["locale"] = *locale;
     json answer = request("initialize", params);
@@ -95,7 +97,8 @@ struct Session {
   }
   void open(const Scratch& s, const std::string& rel, const std::string& text) {
     notify("textDocument/didOpen",
-           {{"textDocument", {{"uri", s.uri(rel)}, {"languageId", "yaml"}, {"version", 1}, {"text", text}}}});
+           {{"textDocument",
+             {{"uri", s.uri(rel)}, {"languageId", "yaml"}, {"version", 1}, {"text", text}}}});
   }
   void change(const Scratch& s, const std::string& rel, const std::string& text, int version = 2) {
     notify("textDocument/didChange", {{"textDocument", {{"uri", s.uri(rel)}, {"version", version}}},
@@ -118,7 +121,8 @@ std::string with_attended(std::string report, int attended) {
 
 }  // namespace
 
-TEST_CASE("lsp server: lifecycle — nothing before initialize, capabilities, shutdown then exit is 0") {
+TEST_CASE(
+    "lsp server: lifecycle — nothing before initialize, capabilities, shutdown then exit is 0") {
   Scratch s;
   Session session(options_for(s));
   json early = session.request("textDocument/hover", json::object());
@@ -168,15 +172,17 @@ TEST_CASE("lsp server: bad messages get JSON-RPC errors, never a crash") {
   CHECK(last_error() == -32600);
   CHECK(session.request("no/such/method", json::object())["error"]["code"] == -32601);
   CHECK(session.request("textDocument/hover", {{"textDocument", 5}})["error"]["code"] == -32602);
-  CHECK(session.request("textDocument/hover", {{"textDocument", {{"uri", s.uri(k_report)}}}})["error"]["code"] ==
+  CHECK(session.request("textDocument/hover",
+                        {{"textDocument", {{"uri", s.uri(k_report)}}}})["error"]["code"] ==
         -32602);  // no position
   CHECK(session.request("textDocument/completion",
-                        {{"textDocument", {{"uri", s.uri(k_report)}}}, {"position", {{"line", "x"}}}})["error"]["code"] ==
-        -32602);
+                        {{"textDocument", {{"uri", s.uri(k_report)}}},
+                         {"position", {{"line", "x"}}}})["error"]["code"] == -32602);
   session.clear();
   session.notify("no/such/notification", json::object());
   session.notify("$/cancelRequest", {{"id", 1}});
-  session.notify("textDocument/didChange", {{"textDocument", {{"uri", s.uri(k_report)}}}, {"contentChanges", 1}});
+  session.notify("textDocument/didChange",
+                 {{"textDocument", {{"uri", s.uri(k_report)}}}, {"contentChanges", 1}});
   session.notify("textDocument/didOpen", json::object());
   session.raw(R"({"jsonrpc":"2.0","id":3,"result":null})");  // an answer to one of ours
   for (const auto& m : session.sent) CHECK(m.value("method", "") == "window/logMessage");
@@ -208,7 +214,8 @@ TEST_CASE("lsp server: every file's findings are published at start, then only w
   CHECK(session.sent.size() == 1);
 }
 
-TEST_CASE("lsp server: R605 as you type, at its line and UTF-16 column, message in the client's locale") {
+TEST_CASE(
+    "lsp server: R605 as you type, at its line and UTF-16 column, message in the client's locale") {
   Scratch s;
   std::string report = s.read(k_report);
   Session session(options_for(s, Lang::en));
@@ -230,25 +237,29 @@ TEST_CASE("lsp server: R605 as you type, at its line and UTF-16 column, message 
   CHECK(d["message"].get<std::string>().find("双周报累计实考 19 人") != std::string::npos);
   CHECK(d["message"].get<std::string>().find("\n提示：") != std::string::npos);
   for (const auto& m : session.sent) {
-    if (m.value("method", "") == "textDocument/publishDiagnostics") CHECK(m["params"]["version"] == 2);
+    if (m.value("method", "") == "textDocument/publishDiagnostics")
+      CHECK(m["params"]["version"] == 2);
   }
 }
 
-TEST_CASE("lsp server: cross-file — a report deleted on disk is R601 in the pilot, in UTF-16 units") {
+TEST_CASE(
+    "lsp server: cross-file — a report deleted on disk is R601 in the pilot, in UTF-16 units") {
   Scratch s;
   // The second entry of a one-line majors list, after a character outside the BMP (𠮷).
   std::string pilot = s.read(k_pilot);
   auto from = pilot.find("majors:");
   auto to = pilot.find("accounts:");
   pilot.replace(from, to - from,
-                "majors: [{ contact: 𠮷老师, major: \"510202\", quota: 20 }, { contact: 李老师, major: \"510201\", "
+                "majors: [{ contact: 𠮷老师, major: \"510202\", quota: 20 }, { contact: 李老师, "
+                "major: \"510201\", "
                 "quota: 30 }]\n");
   std::ofstream(s.root / k_pilot, std::ios::binary) << pilot;
   Session session(options_for(s));
   session.start(s);
   CHECK_FALSE(session.published(s.uri(k_pilot)));
   fs::remove(s.root / k_report);
-  session.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", s.uri(k_report)}, {"type", 3}}}}});
+  session.notify("workspace/didChangeWatchedFiles",
+                 {{"changes", {{{"uri", s.uri(k_report)}, {"type", 3}}}}});
   session.pause();
   auto findings = session.published(s.uri(k_pilot));
   REQUIRE(findings);
@@ -259,7 +270,9 @@ TEST_CASE("lsp server: cross-file — a report deleted on disk is R601 in the pi
   CHECK((*findings)[0]["range"]["start"] == json{{"line", 8}, {"character", 56}});
 }
 
-TEST_CASE("lsp server: a new report typed into an editor clears R601 in its pilot and is checked itself") {
+TEST_CASE(
+    "lsp server: a new report typed into an editor clears R601 in its pilot and is checked "
+    "itself") {
   Scratch s;
   std::string report = s.read(k_report);
   fs::remove(s.root / k_report);
@@ -293,8 +306,9 @@ TEST_CASE("lsp server: a document over 1 MiB and one that is not UTF-8 are S005 
   std::string text = json(report).dump();
   text.pop_back();  // the closing quote
   text += "notes: \xD6\xD0\xCE\xC4\\n\"";
-  std::string change = R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":")" +
-                       s.uri(k_report) + R"(","version":3},"contentChanges":[{"text":)" + text + "}]}}";
+  std::string change =
+      R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":")" +
+      s.uri(k_report) + R"(","version":3},"contentChanges":[{"text":)" + text + "}]}}";
   session.raw(change);
   session.pause();
   auto bad = session.published(s.uri(k_report));
@@ -302,7 +316,8 @@ TEST_CASE("lsp server: a document over 1 MiB and one that is not UTF-8 are S005 
   REQUIRE(bad->size() == 1);
   CHECK((*bad)[0]["code"] == "S005");
   CHECK((*bad)[0]["message"].get<std::string>().find("not UTF-8") != std::string::npos);
-  CHECK((*bad)[0]["range"]["start"] == json{{"line", 11}, {"character", 7}});  // the bytes themselves
+  CHECK((*bad)[0]["range"]["start"] ==
+        json{{"line", 11}, {"character", 7}});  // the bytes themselves
   session.change(s, k_report, report, 4);
   session.pause();
   CHECK(session.published(s.uri(k_report))->empty());
@@ -320,19 +335,23 @@ TEST_CASE("lsp server: pull diagnostics for clients that ask, pushes only for fi
   session.pause();
   CHECK_FALSE(session.published(s.uri(k_report)));  // open: pulled, not pushed
   bool refreshed = false;
-  for (const auto& m : session.sent) refreshed = refreshed || m.value("method", "") == "workspace/diagnostic/refresh";
+  for (const auto& m : session.sent)
+    refreshed = refreshed || m.value("method", "") == "workspace/diagnostic/refresh";
   CHECK(refreshed);
-  json pulled = session.request("textDocument/diagnostic", {{"textDocument", {{"uri", s.uri(k_report)}}}});
+  json pulled =
+      session.request("textDocument/diagnostic", {{"textDocument", {{"uri", s.uri(k_report)}}}});
   CHECK(pulled["result"]["kind"] == "full");
   REQUIRE(pulled["result"]["items"].size() == 1);
   CHECK(pulled["result"]["items"][0]["code"] == "R605");
   std::string id = pulled["result"]["resultId"];
-  json again = session.request("textDocument/diagnostic",
-                               {{"textDocument", {{"uri", s.uri(k_report)}}}, {"previousResultId", id}});
+  json again =
+      session.request("textDocument/diagnostic",
+                      {{"textDocument", {{"uri", s.uri(k_report)}}}, {"previousResultId", id}});
   CHECK(again["result"]["kind"] == "unchanged");
   session.change(s, k_report, report);  // pulled right after the change: fresh, no pause needed
-  json fixed = session.request("textDocument/diagnostic",
-                               {{"textDocument", {{"uri", s.uri(k_report)}}}, {"previousResultId", id}});
+  json fixed =
+      session.request("textDocument/diagnostic",
+                      {{"textDocument", {{"uri", s.uri(k_report)}}}, {"previousResultId", id}});
   CHECK(fixed["result"]["kind"] == "full");
   CHECK(fixed["result"]["items"].empty());
   // Saved and closed, its findings are pushed like any other file's.
@@ -352,8 +371,9 @@ TEST_CASE("lsp server: hover shows a rule's page on a waiver key and on a findin
   std::string text = with_attended(report, 17) + "waivers:\n  R602: 同意\n";
   session.open(s, k_report, text);
   auto hover = [&](int line, int character) {
-    return session.request("textDocument/hover", {{"textDocument", {{"uri", s.uri(k_report)}}},
-                                                  {"position", {{"line", line}, {"character", character}}}})["result"];
+    return session.request("textDocument/hover",
+                           {{"textDocument", {{"uri", s.uri(k_report)}}},
+                            {"position", {{"line", line}, {"character", character}}}})["result"];
   };
   json waiver = hover(12, 3);
   REQUIRE(waiver.is_object());
@@ -366,32 +386,39 @@ TEST_CASE("lsp server: hover shows a rule's page on a waiver key and on a findin
   CHECK(hover(40, 0).is_null());
 }
 
-TEST_CASE("lsp server: a code action waives a finding in its file, and once applied the finding is gone") {
+TEST_CASE(
+    "lsp server: a code action waives a finding in its file, and once applied the finding is "
+    "gone") {
   Scratch s;
   std::string report = with_attended(s.read(k_report), 17);
   Session session(options_for(s, Lang::zh));
   session.start(s);
   session.open(s, k_report, report);
-  json actions = session.request("textDocument/codeAction",
-                                 {{"textDocument", {{"uri", s.uri(k_report)}}},
-                                  {"range", {{"start", {{"line", 4}, {"character", 52}}}, {"end", {{"line", 4}, {"character", 52}}}}},
-                                  {"context", {{"diagnostics", json::array()}}}})["result"];
+  json actions = session.request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", s.uri(k_report)}}},
+       {"range",
+        {{"start", {{"line", 4}, {"character", 52}}}, {"end", {{"line", 4}, {"character", 52}}}}},
+       {"context", {{"diagnostics", json::array()}}}})["result"];
   REQUIRE(actions.size() == 1);
   CHECK(actions[0]["kind"] == "quickfix");
   CHECK(actions[0]["title"].get<std::string>().find("R605") != std::string::npos);
   CHECK(actions[0]["diagnostics"][0]["code"] == "R605");
   json edit = actions[0]["edit"]["changes"][s.uri(k_report)][0];
   LineIndex lines(report);
-  std::size_t at = lines.offset({edit["range"]["start"]["line"], edit["range"]["start"]["character"]});
+  std::size_t at =
+      lines.offset({edit["range"]["start"]["line"], edit["range"]["start"]["character"]});
   std::string waived = report;
   waived.insert(at, edit["newText"].get<std::string>());
   session.change(s, k_report, waived);
   session.pause();
   CHECK(session.published(s.uri(k_report))->empty());
-  json none = session.request("textDocument/codeAction",
-                              {{"textDocument", {{"uri", s.uri(k_report)}}},
-                               {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
-                               {"context", {{"diagnostics", json::array()}}}})["result"];
+  json none = session.request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", s.uri(k_report)}}},
+       {"range",
+        {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+       {"context", {{"diagnostics", json::array()}}}})["result"];
   CHECK(none.empty());
 }
 
@@ -416,13 +443,17 @@ TEST_CASE("lsp server: incremental changes are applied too, in UTF-16 positions"
   session.start(s);
   session.open(s, k_report, report);
   // Replace "18" on line 4 (ASCII) and add a Chinese note, then edit after the Chinese text.
-  session.notify("textDocument/didChange",
-                 {{"textDocument", {{"uri", s.uri(k_report)}, {"version", 2}}},
-                  {"contentChanges",
-                   {{{"range", {{"start", {{"line", 4}, {"character", 51}}}, {"end", {{"line", 4}, {"character", 53}}}}},
-                     {"text", "16"}},
-                    {{"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
-                     {"text", "notes: 𠮷说明\n"}}}}});
+  session.notify(
+      "textDocument/didChange",
+      {{"textDocument", {{"uri", s.uri(k_report)}, {"version", 2}}},
+       {"contentChanges",
+        {{{"range",
+           {{"start", {{"line", 4}, {"character", 51}}},
+            {"end", {{"line", 4}, {"character", 53}}}}},
+          {"text", "16"}},
+         {{"range",
+           {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+          {"text", "notes: 𠮷说明\n"}}}}});
   session.pause();
   auto findings = session.published(s.uri(k_report));
   REQUIRE(findings);
@@ -433,7 +464,8 @@ TEST_CASE("lsp server: incremental changes are applied too, in UTF-16 positions"
 TEST_CASE("lsp server: without a workspace folder, the first file opened finds its repository") {
   Scratch s;
   Session session(options_for(s));
-  json init = session.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+  json init =
+      session.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
   CHECK(init.contains("result"));
   session.notify("initialized", json::object());
   session.open(s, k_report, with_attended(s.read(k_report), 17));

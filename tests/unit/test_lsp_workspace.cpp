@@ -130,7 +130,8 @@ TEST_CASE("lsp workspace: an open buffer wins over the disk, even when the file 
   CHECK(rules_in(ws.analyze(k_as_of), k_pilot) == std::vector<std::string>{"R601"});
 }
 
-TEST_CASE("lsp workspace: edits keep records in path order, so duplicates resolve as a fresh load does") {
+TEST_CASE(
+    "lsp workspace: edits keep records in path order, so duplicates resolve as a fresh load does") {
   Scratch s;
   // Two majors claim 510201; the index keeps the first by path, which S003 and S004 depend on.
   s.write("majors/510299.yaml", "id: \"510201\"\nname: 重复\ncollege: nosuch\n");
@@ -147,7 +148,9 @@ TEST_CASE("lsp workspace: edits keep records in path order, so duplicates resolv
   CHECK(ws.repository().major("510201")->file == "majors/510201.yaml");
 }
 
-TEST_CASE("lsp workspace: a file that cannot become a record keeps its id known, and only while it exists") {
+TEST_CASE(
+    "lsp workspace: a file that cannot become a record keeps its id known, and only while it "
+    "exists") {
   Scratch s;
   Workspace ws(s.root, 1);
   const std::string college = "colleges/xinxi.yaml";
@@ -169,11 +172,15 @@ TEST_CASE("lsp workspace: a sequence of edits, saved, analyses as a fresh load o
   Workspace ws(s.root, 1);
   const std::vector<std::pair<std::string, std::string>> edits = {
       {k_report, "major: \"510201\"\npilot: nosuch-2026\ndue: 2026-11-10\nsubmitted: 2026-11-12\n"},
-      {"reports/2026/510202/2026-11-20.yaml", "major: \"510202\"\npilot: web-frontend-2026\ndue: 2026-11-20\n"},
-      {"colleges/jidian.yaml", "id: jidian\nname: 机电学院\nleader: 张三\nwaivers: { R301: 同意 }\n"},
-      {"funds/2026/0002.yaml", "id: \"0002\"\ndate: 2026-05-01\ncollege: xinxi\ndirection: income\n"
-                               "source: student\ncategory: training\namount: 10\n"},
-      {"exams/2026/web-frontend-2026-b1.yaml", "\xEF\xBB\xBFid: web-frontend-2026-b1\npilot: web-frontend-2026\n"},
+      {"reports/2026/510202/2026-11-20.yaml",
+       "major: \"510202\"\npilot: web-frontend-2026\ndue: 2026-11-20\n"},
+      {"colleges/jidian.yaml",
+       "id: jidian\nname: 机电学院\nleader: 张三\nwaivers: { R301: 同意 }\n"},
+      {"funds/2026/0002.yaml",
+       "id: \"0002\"\ndate: 2026-05-01\ncollege: xinxi\ndirection: income\n"
+       "source: student\ncategory: training\namount: 10\n"},
+      {"exams/2026/web-frontend-2026-b1.yaml",
+       "\xEF\xBB\xBFid: web-frontend-2026-b1\npilot: web-frontend-2026\n"},
       {"majors/510202.yaml", "id: \"510202\"\nname: 软件\ncollege: xinxi\ncolour: red\n"},
       {"sites/x.yml", "id: x\n密码: 123456\n"},
   };
@@ -189,7 +196,9 @@ TEST_CASE("lsp workspace: a sequence of edits, saved, analyses as a fresh load o
   CHECK(summary(ws.analysis().diagnostics) == fresh(s.root));
 }
 
-TEST_CASE("lsp workspace: pilot.toml from a buffer, one that does not parse is S007 at its line until fixed") {
+TEST_CASE(
+    "lsp workspace: pilot.toml from a buffer, one that does not parse is S007 at its line until "
+    "fixed") {
   Scratch s;
   Workspace ws(s.root, 1);
   std::string config = s.read("pilot.toml");
@@ -208,7 +217,9 @@ TEST_CASE("lsp workspace: pilot.toml from a buffer, one that does not parse is S
   CHECK(ws.analyze(k_as_of).diagnostics.empty());
 }
 
-TEST_CASE("lsp workspace: a pilot.toml broken on disk at start checks nothing but says so, fixed on disk all loads") {
+TEST_CASE(
+    "lsp workspace: a pilot.toml broken on disk at start checks nothing but says so, fixed on disk "
+    "all loads") {
   Scratch s;
   std::string config = s.read("pilot.toml");
   s.write("pilot.toml", "[school\n");
@@ -250,7 +261,9 @@ TEST_CASE("lsp workspace: paths below the root, also through a symlinked root") 
   CHECK(find_root_upwards(s.root / "reports/2026") == s.root);
 }
 
-TEST_CASE("lsp workspace: an editor's backup file in a kind folder changes nothing and loads nothing again") {
+TEST_CASE(
+    "lsp workspace: an editor's backup file in a kind folder changes nothing and loads nothing "
+    "again") {
   Scratch s;
   Workspace ws(s.root, 1);
   ws.analyze(k_as_of);
