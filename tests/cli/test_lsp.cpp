@@ -484,17 +484,17 @@ TEST_CASE("lsp: the Neovim setup of docs/lsp.md shows R605 in a headless Neovim"
   repo.write(k_report, with_attended(repo.read(k_report), 17));
   work.write("init.lua", setup);
   work.write("check.lua",
-             "local ok = vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)\n"
+             "local ok = vim.wait(90000, function() return #vim.diagnostic.get(0) > 0 end, 50)\n"
              "local out = {}\n"
              "for _, d in ipairs(vim.diagnostic.get(0)) do\n"
              "  table.insert(out, string.format('%d:%d %s', d.lnum, d.col, d.message:gsub('\\n', ' "
              "| ')))\n"
              "end\n"
-             "vim.fn.writefile(ok and out or { 'no diagnostics within 20 s' }, 'out.txt')\n"
+             "vim.fn.writefile(ok and out or { 'no diagnostics within 90 s' }, 'out.txt')\n"
              "vim.cmd('qa!')\n");
   auto r =
       run_shell("PATH='" + build_dir().string() +
-                    "':$PATH PILOT_TODAY=2026-11-15 timeout 60 nvim --headless -i NONE -u init.lua "
+                    "':$PATH PILOT_TODAY=2026-11-15 timeout 150 nvim --headless -i NONE -u init.lua "
                     "-c 'filetype on' -c 'edit " +
                     (repo.path() / k_report).string() + "' -c 'luafile check.lua'",
                 work.path());
