@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 
 #include <fmt/format.h>
@@ -98,6 +99,17 @@ Diagnostic config_diagnostic(const ConfigError& e) {
   return d;
 }
 
+// Whether the last part of a path ends in .yaml or .yml, in any case, and is not hidden.
+bool yaml_name(std::string_view rel) {
+  std::string_view name = rel.substr(rel.rfind('/') + 1);
+  if (name.empty() || name.front() == '.') return false;
+  auto dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(name.substr(dot));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".yaml" || ext == ".yml";
+}
+
 }  // namespace
 
 std::optional<fs::path> find_root_upwards(const fs::path& dir) {
@@ -124,7 +136,7 @@ std::optional<Kind> record_kind(std::string_view rel) {
   while (!rest.empty()) {
     auto next = rest.find('/');
     std::string_view part = rest.substr(0, next);
-    if (part.empty() || part == "." || part == "..") return std::nullopt;
+    if (part.empty() || part.front() == '.') return std::nullopt;  // hidden from the walk
     rest.remove_prefix(next == std::string_view::npos ? rest.size() : next + 1);
     if (next != std::string_view::npos && rest.empty()) return std::nullopt;  // ends in '/'
   }
@@ -301,10 +313,15 @@ void Workspace::apply_disk(const std::string& rel) {
   }
   auto kind = record_kind(rel);
   if (!kind) {
-    // A folder created, deleted, moved or linked below a kind folder moves records with it;
-    // any other file there (an editor's backup, a scan) is no record and changes nothing.
-    if (!record_kind(rel + "/x.yaml")) return;
-    if (exists ? S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode) : holds_files(rel)) reload();
+    // A YAML file that is no record is a finding of the walk (S006: "did you mean funds/?"),
+    // which only a load makes. A folder created, deleted, moved or linked below a kind folder
+    // moves records with it. Any other file (an editor's backup, a scan) changes nothing.
+    if (yaml_name(rel)) {
+      reload();
+    } else if (record_kind(rel + "/x.yaml") &&
+               (exists ? S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode) : holds_files(rel))) {
+      reload();
+    }
     return;
   }
   if (!records_loaded_) return;

@@ -20,7 +20,8 @@ namespace pilot::lsp {
 std::optional<std::filesystem::path> find_root_upwards(const std::filesystem::path& dir);
 
 // The kind of record a repository-relative path holds: a name ending in .yaml or .yml below a
-// kind folder (as the loader walks them), no empty, "." or ".." part. nullopt otherwise.
+// kind folder, no empty part and none that starts with a dot (the walk never enters those:
+// .git/, an interrupted write's .NAME.tmp-*, Emacs's .#NAME lock links). nullopt otherwise.
 std::optional<Kind> record_kind(std::string_view rel);
 
 // Replaces the record, load findings and unreadable mark of one file of `kind` in `repo`,
@@ -50,8 +51,8 @@ class Workspace {
   const std::string* buffer(const std::string& rel) const;
 
   // A path below the root was created, changed or deleted on disk. A buffer still wins; a
-  // folder, a symlink or anything but a small regular file makes the whole repository load
-  // again (as `pilot validate` would see it).
+  // folder, a symlink, a YAML file outside the record folders or anything but a small regular
+  // record file makes the whole repository load again (as `pilot validate` would see it).
   void disk_changed(const std::string& rel);
   // A buffer was saved: when pilot.toml on disk could not be parsed before, load again.
   void saved(const std::string& rel);

@@ -74,7 +74,9 @@ TEST_CASE("lsp workspace: which paths hold records") {
   CHECK(record_kind("reports/2026/510201/2026-11-10.yaml") == Kind::report);
   CHECK(record_kind("colleges/x.yml") == Kind::college);
   CHECK(record_kind("quota-changes/2026/p.yaml") == Kind::quota_change);
-  CHECK(record_kind("colleges/.hidden.yaml") == Kind::college);  // as the loader walks them
+  CHECK_FALSE(record_kind("colleges/.hidden.yaml"));  // hidden from the walk (SPEC §2)
+  CHECK_FALSE(record_kind("colleges/.#x.yaml"));      // an Emacs lock link
+  CHECK_FALSE(record_kind("reports/.2026/510201/2026-11-10.yaml"));
   CHECK_FALSE(record_kind("pilot.toml"));
   CHECK_FALSE(record_kind("README.yaml"));
   CHECK_FALSE(record_kind("colleges/x.txt"));
@@ -280,4 +282,11 @@ TEST_CASE(
   ws.disk_changed("reports/2026/510202");
   CHECK(ws.repository().reports.size() == reports - 1);
   CHECK(ws.loads() == 2);
+  // A YAML file outside the record folders: what a load says of it, a load decides.
+  s.write("fund/2026/0009.yaml", "id: \"0009\"\n");
+  ws.disk_changed("fund/2026/0009.yaml");
+  CHECK(ws.loads() == 3);
+  CHECK(summary(ws.analyze(k_as_of).diagnostics) == fresh(s.root));
+  ws.disk_changed("notes/plan.pdf");  // no record, no YAML: nothing to read
+  CHECK(ws.loads() == 3);
 }
