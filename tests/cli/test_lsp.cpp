@@ -492,12 +492,12 @@ TEST_CASE("lsp: the Neovim setup of docs/lsp.md shows R605 in a headless Neovim"
              "end\n"
              "vim.fn.writefile(ok and out or { 'no diagnostics within 90 s' }, 'out.txt')\n"
              "vim.cmd('qa!')\n");
-  auto r =
-      run_shell("PATH='" + build_dir().string() +
-                    "':$PATH PILOT_TODAY=2026-11-15 timeout 150 nvim --headless -i NONE -u init.lua "
-                    "-c 'filetype on' -c 'edit " +
-                    (repo.path() / k_report).string() + "' -c 'luafile check.lua'",
-                work.path());
+  auto r = run_shell(
+      "PATH='" + build_dir().string() +
+          "':$PATH PILOT_TODAY=2026-11-15 timeout 150 nvim --headless -i NONE -u init.lua "
+          "-c 'filetype on' -c 'edit " +
+          (repo.path() / k_report).string() + "' -c 'luafile check.lua'",
+      work.path());
   CHECK_MESSAGE(r.exit_code == 0, r.out << r.err);
   std::string out = work.read("out.txt");
   CHECK_MESSAGE(out.find("4:51 the report's cumulative attended is 17") == 0, out);
