@@ -18,9 +18,10 @@ DEPS := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libtomlplusplus-d
 # the shells whose completions they try; git (--changed-since); dpkg-dev, file and lintian
 # (building and checking the .deb); node + npm for the independent JSON Schema validator and
 # yaml-language-server; chromium (headless) with the Noto CJK fonts to render the HTML report,
-# zlib to read its PNG; time for bench/run.
+# zlib to read its PNG; time for bench/run;
+# neovim to run the editor setup of docs/lsp.md against `pilot lsp`.
 TEST_DEPS := doctest-dev python3 python3-yaml zsh fish git dpkg-dev file lintian chromium \
-             fonts-noto-cjk zlib1g-dev time
+             fonts-noto-cjk zlib1g-dev time neovim
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 ifeq ($(CI),true)

@@ -21,7 +21,8 @@ function __pilot_commands
                 'approve	record that the province approved a pilot application / 记录省里批准了试点申报' \
                 'reject	record that the province rejected a pilot application / 记录省里未通过试点申报' \
                 'completions	shell completion script / 命令行自动补全脚本' \
-                'schema	JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)'
+                'schema	JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)' \
+                'lsp	Language Server over stdio for editors: findings as you type / 编辑器语言服务器（标准输入输出）：边写边检查'
         case 'add'
             printf '%s\n' \
                 'college	二级学院 / a college' \
@@ -68,7 +69,7 @@ function __pilot_options
                 '--ignore	leave out these rule IDs or prefixes (comma-separated)' \
                 '--strict	exit 1 on warnings too' \
                 '--show-waived	also list the findings that waivers suppress' \
-                '--changed-since	report only the findings that are new since the merge base of this git revision (or A...B) and HEAD, in any file / 只报告相对该 git 版本与 HEAD 的合并基础新出现的问题'
+                '--changed-since	report only findings in files that differ from this git revision (still checks everything) / 只报告相对该 git 版本有改动的文件中的问题'
         case 'rules'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -158,7 +159,7 @@ function __pilot_options
                 '--quiet	print only what was asked for' \
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
-                '--year	pilot year (default: the year of --as-of; in January, the year just closed)' \
+                '--year	pilot year (default: the year of --as-of)' \
                 '--format	table | md | csv | json | html (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
                 '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
@@ -489,7 +490,20 @@ function __pilot_options
                 '--quiet	print only what was asked for' \
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
-                '--write	store every kind\'s schema under .pilot/schema/ and map the record folders to them in .vscode/settings.json / 写入 .pilot/schema/ 并在 .vscode/settings.json 中为各记录文件夹指定'
+                '--write	store every kind\'s schema under .pilot/schema/ of the repository / 写入仓库的 .pilot/schema/'
+        case 'lsp'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--stdio	talk over stdin/stdout (the default and only transport)'
     end
 end
 

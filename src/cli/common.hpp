@@ -85,6 +85,7 @@ void setup_decide(CLI::App& app, Globals& g);  // `approve` and `reject`
 void setup_completions(CLI::App& app, Globals& g);
 void setup_schema(CLI::App& app, Globals& g);
 void setup_complete_ids(CLI::App& app, Globals& g);  // hidden `__complete KIND`, for the completion scripts
+void setup_lsp(CLI::App& app, Globals& g);
 
 int run_cli(int argc, char** argv);
 
