@@ -69,7 +69,7 @@ function __pilot_options
                 '--ignore	leave out these rule IDs or prefixes (comma-separated)' \
                 '--strict	exit 1 on warnings too' \
                 '--show-waived	also list the findings that waivers suppress' \
-                '--changed-since	report only findings in files that differ from this git revision (still checks everything) / 只报告相对该 git 版本有改动的文件中的问题'
+                '--changed-since	report only the findings that are new since the merge base of this git revision (or A...B) and HEAD, in any file / 只报告相对该 git 版本与 HEAD 的合并基础新出现的问题'
         case 'rules'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -159,7 +159,7 @@ function __pilot_options
                 '--quiet	print only what was asked for' \
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
-                '--year	pilot year (default: the year of --as-of)' \
+                '--year	pilot year (default: the year of --as-of; in January, the year just closed)' \
                 '--format	table | md | csv | json | html (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
                 '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
@@ -490,7 +490,7 @@ function __pilot_options
                 '--quiet	print only what was asked for' \
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
-                '--write	store every kind\'s schema under .pilot/schema/ of the repository / 写入仓库的 .pilot/schema/'
+                '--write	store every kind\'s schema under .pilot/schema/ and map the record folders to them in .vscode/settings.json / 写入 .pilot/schema/ 并在 .vscode/settings.json 中为各记录文件夹指定'
         case 'lsp'
             printf '%s\n' \
                 '--help	Print this help message and exit' \

@@ -13,6 +13,7 @@
 #include "pilot/config.hpp"
 #include "pilot/security.hpp"
 #include "pilot/yaml.hpp"
+#include "../load/walk.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,34 +22,6 @@ namespace pilot::lsp {
 namespace {
 
 constexpr std::string_view k_config = "pilot.toml";
-
-template <class F>
-void with_records(Repository& repo, Kind k, F&& f) {
-  switch (k) {
-    case Kind::college: f(repo.colleges); break;
-    case Kind::major: f(repo.majors); break;
-    case Kind::certificate: f(repo.certificates); break;
-    case Kind::pilot: f(repo.pilots); break;
-    case Kind::quota_change: f(repo.quota_changes); break;
-    case Kind::exam: f(repo.exams); break;
-    case Kind::report: f(repo.reports); break;
-    case Kind::site: f(repo.sites); break;
-    case Kind::fund: f(repo.funds); break;
-  }
-}
-
-template <class T>
-std::vector<T>& records_of(Repository& repo) {
-  if constexpr (std::is_same_v<T, College>) return repo.colleges;
-  else if constexpr (std::is_same_v<T, Major>) return repo.majors;
-  else if constexpr (std::is_same_v<T, Certificate>) return repo.certificates;
-  else if constexpr (std::is_same_v<T, Pilot>) return repo.pilots;
-  else if constexpr (std::is_same_v<T, QuotaChange>) return repo.quota_changes;
-  else if constexpr (std::is_same_v<T, Exam>) return repo.exams;
-  else if constexpr (std::is_same_v<T, Report>) return repo.reports;
-  else if constexpr (std::is_same_v<T, Site>) return repo.sites;
-  else return repo.funds;
-}
 
 std::string stem_of(std::string_view rel) {
   std::string_view name = rel.substr(rel.rfind('/') + 1);
@@ -150,7 +123,7 @@ std::optional<Kind> record_kind(std::string_view rel) {
 
 void replace_file(Repository& repo, std::map<std::string, Kind>& unreadable, Kind kind,
                   const std::string& rel, std::optional<ParsedFile> parsed) {
-  with_records(repo, kind, [&](auto& records) {
+  with_kind(repo, kind, [&](auto& records) {
     auto at = std::lower_bound(records.begin(), records.end(), rel,
                                [](const auto& r, const std::string& f) { return r.file < f; });
     auto end = at;
@@ -166,6 +139,12 @@ void replace_file(Repository& repo, std::map<std::string, Kind>& unreadable, Kin
     if (!other) repo.unreadable_ids[kind].erase(stem);
   }
   if (!parsed) return;
+  // What the walk says of the file before it is read (S006 for a .yml name, ...), as a load does.
+  load::Found placed;
+  if (load::place_entry(std::string(rel), load::EntryType::file, std::string(), placed) ==
+      load::Verdict::found) {
+    for (auto& d : placed.findings) repo.load_diagnostics.push_back(std::move(d));
+  }
   for (auto& d : parsed->diagnostics) repo.load_diagnostics.push_back(std::move(d));
   if (!parsed->record) {
     unreadable[rel] = kind;
@@ -212,7 +191,7 @@ void Workspace::index_unreadable() {
     auto kind = record_kind(d.file);
     if (!kind || unreadable_.count(d.file) > 0) continue;
     bool has_record = false;
-    with_records(repo_, *kind, [&](const auto& records) {
+    with_kind(repo_, *kind, [&](const auto& records) {
       auto at = std::lower_bound(records.begin(), records.end(), d.file,
                                  [](const auto& r, const std::string& f) { return r.file < f; });
       has_record = at != records.end() && at->file == d.file;
@@ -352,15 +331,7 @@ bool Workspace::holds_files(const std::string& folder) const {
   auto scan = [&](const auto& records) {
     for (const auto& r : records) found = found || below(r.file);
   };
-  scan(repo_.colleges);
-  scan(repo_.majors);
-  scan(repo_.certificates);
-  scan(repo_.pilots);
-  scan(repo_.quota_changes);
-  scan(repo_.exams);
-  scan(repo_.reports);
-  scan(repo_.sites);
-  scan(repo_.funds);
+  for_each_kind(repo_, scan);
   for (const auto& d : repo_.load_diagnostics) found = found || below(d.file);
   return found;
 }
