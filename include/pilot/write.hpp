@@ -20,6 +20,8 @@
 
 namespace pilot {
 
+struct FieldSpec;  // fields.hpp
+
 enum class DryRun { no, yes };
 enum class Force { no, yes };
 enum class Overwrite { no, yes };  // may a write replace an existing file?
@@ -46,6 +48,33 @@ std::string yaml_string(std::string_view s, YamlContext context = YamlContext::b
 std::string render_record(const AnyRecord& record);
 
 Kind kind_of(const AnyRecord& record);
+
+// How pilot writes a nested block (fields.hpp's BlockShape says what it holds):
+//   list   majors / results: one flow mapping per line, "\n  - { major: "510201", ... }"
+//   flow   accounts / progress / waivers: "{ admin: a, exam: e }"
+//   block  sections / breakdown: one "key: value" per line, "\n  faculty: ..."
+enum class BlockStyle { list, flow, block };
+
+// One entry of a block: `key` identifies it (an entry's major, a part's or pair's key, as a
+// plain string), `key_yaml` is the key as written (empty for list entries), `text` the value as
+// written (a list entry: its whole flow mapping).
+struct BlockItem {
+  std::string key;
+  std::string key_yaml;
+  std::string text;
+};
+
+struct BlockValue {
+  BlockStyle style = BlockStyle::block;  // the style pilot writes it in
+  std::vector<BlockItem> items;          // in the order pilot writes them
+};
+
+// The items of a block field of `record` (nullopt when the record lacks it), their scalars
+// quoted for `context` (list entries are always flow mappings). (yaml_emit.cpp)
+std::optional<BlockValue> field_block(const AnyRecord& record, const FieldSpec& field, YamlContext context);
+// `value` in `style` after "key:", each line of a list or block indented by `indent`:
+// what field_yaml returns for a block when style is its own and indent "  ".
+std::string block_yaml(const BlockValue& value, BlockStyle style, std::string_view indent);
 
 // ---------------------------------------------------------------- where a record lives (path.cpp)
 
@@ -229,6 +258,30 @@ struct DecisionEdit {
 // date, is refused unless `force` (then the opposite date line is removed); the same decision
 // on the same date is `unchanged`.
 DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision decision, const Date& date, Force force);
+
+// ---------------------------------------------------------------- set: fields of a file (edit.cpp)
+
+struct RecordEdit {
+  enum class Result { edited, unchanged, refused };
+  Result result = Result::refused;
+  std::string text;  // edited: the new file
+  LineMap lines;     // edited: how lines moved
+  // edited: fields or entries ("majors[510201]") whose lines were rewritten whole in pilot's
+  // style, because the file wrote them in a way that cannot be edited in place.
+  std::vector<std::string> rewritten;
+  Text reason;  // refused: why
+  Text hint;    // refused: how to go on
+};
+
+// Edits a record file's bytes so that it holds `target` (a record of `kind`, e.g. from
+// apply_flags), changing only the lines of the fields whose value differs (as field_yaml spells
+// them): a scalar on its line (spacing and a comment after it kept), a part of a block on its
+// line, a list entry by its major (a `- { ... }` line; an entry written over several lines is
+// rewritten as one), a block written as a flow mapping on one line anew; a key the file lacks
+// is inserted where the field table puts it, with the record's indentation and the file's line
+// end; what the target lacks is removed. Comments, key order, quoting, blank lines, CRLF and a
+// BOM stay everywhere else. The result is read back and must hold `target`, else refused.
+RecordEdit edit_record(std::string_view bytes, Kind kind, const AnyRecord& target);
 
 // ---------------------------------------------------------------- a new repository (init.cpp)
 
