@@ -226,7 +226,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add major'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -246,7 +247,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add certificate'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -270,7 +272,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add pilot'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -303,7 +306,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add quota-change'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -331,7 +335,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add exam'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -355,7 +360,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add report'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -385,7 +391,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add site'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -409,7 +416,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add fund'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -434,7 +442,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'approve'
             printf '%s\n' \
                 '--help	Print this help message and exit' \

@@ -25,6 +25,7 @@ struct FieldSpec;  // fields.hpp
 enum class DryRun { no, yes };
 enum class Force { no, yes };
 enum class Overwrite { no, yes };  // may a write replace an existing file?
+enum class Strict { no, yes };     // does a new warning refuse a write, as an error does?
 
 // A write that could not happen (I/O, lock, a path outside the repository). The message names
 // the file and the cause. Thrown only below src/cli.
@@ -202,12 +203,25 @@ struct LineMap {
   int map(int old_line) const;
 };
 
+// The findings of `after` that `before` lacks, errors and warnings (not off): compared by rule,
+// file, line and message; lines of `rel` found before are moved through `lines` first.
+std::vector<Diagnostic> findings_new(const std::vector<Diagnostic>& before, std::vector<Diagnostic> after,
+                                     const std::string& rel = {}, const LineMap& lines = {});
+
 // Replaces whatever `rel` held in `repo` by `text` (parsed with parse_record, exactly as the
-// loader would), runs every rule before and after, and returns the errors after that were not
-// there before (compared by rule, file, line and message; lines of `rel` found before
-// are moved through `lines`). `repo` keeps the change.
+// loader would), runs every rule before and after, and returns the findings (errors and
+// warnings) after that were not there before (findings_new). `repo` keeps the change.
+std::vector<Diagnostic> findings_added(Repository& repo, Kind kind, const std::string& rel, std::string_view text,
+                                       const Date& as_of, const LineMap& lines = {});
+// findings_added, errors only.
 std::vector<Diagnostic> errors_added(Repository& repo, Kind kind, const std::string& rel, std::string_view text,
                                      const Date& as_of, const LineMap& lines = {});
+
+// Adds to the hint of each finding in `rel` the command-line flags of `kind` that set the keys
+// it names as YAML (`lead_major:`, `accounts.admin`, "approved" in quotes): "on the command
+// line: --lead-major" (an entry's flag with its parts: "--major MAJOR:QUOTA:CONTACT"), after
+// `command` when given ("pilot set pilot web-2026"). Flags come from the field table.
+void name_flags(std::vector<Diagnostic>& findings, Kind kind, const std::string& rel, std::string_view command = {});
 
 // ---------------------------------------------------------------- one write, start to end (commit.cpp)
 
@@ -219,22 +233,27 @@ struct WriteRequest {
   LineMap lines;                        // for edits
   Force force = Force::no;
   DryRun dry_run = DryRun::no;
+  Strict strict = Strict::no;
 };
 
 enum class WriteStatus {
-  written,         // the file is in place
-  dry_run,         // nothing written; the write would have gone through
-  refused_errors,  // it would bring new errors (new_errors), nothing written
-  refused_exists,  // the file exists and overwrite is no, nothing written
+  written,           // the file is in place
+  dry_run,           // nothing written; the write would have gone through
+  refused_errors,    // it would bring new errors, nothing written
+  refused_warnings,  // --strict: it would bring new warnings (and no new error), nothing written
+  refused_exists,    // the file exists and overwrite is no, nothing written
 };
 
 struct WriteOutcome {
   WriteStatus status = WriteStatus::written;
-  std::vector<Diagnostic> new_errors;  // also filled when forced or dry-run
-  std::optional<Text> warning;         // the write happened, but e.g. a directory fsync failed
+  std::vector<Diagnostic> new_findings;  // errors and warnings the write adds, in every status
+  std::optional<Text> warning;           // the write happened, but e.g. a directory fsync failed
+  int new_errors() const;
+  int new_warnings() const;
 };
 
-// Validate-before-write, then the atomic write. The caller holds the RepositoryLock (unless
+// Validate-before-write, then the atomic write: refused when the write adds an error, or with
+// Strict::yes a warning, unless Force::yes. The caller holds the RepositoryLock (unless
 // dry-run) from before loading `repo`. Throws WriteError when the write itself fails.
 WriteOutcome write_record(Repository& repo, const WriteRequest& request, const Date& as_of, FileSystem& fs);
 

@@ -31,6 +31,7 @@ struct AddOptions {
   Kind kind = Kind::college;
   bool force = false;
   bool dry_run = false;
+  bool strict = false;
   std::deque<FlagSlot> slots;  // a deque: CLI11 keeps pointers into the slots
 };
 
@@ -142,6 +143,7 @@ int run_add(const AddOptions& o, const Globals& g) {
   request.overwrite = o.force ? Overwrite::yes : Overwrite::no;
   request.force = o.force ? Force::yes : Force::no;
   request.dry_run = o.dry_run ? DryRun::yes : DryRun::no;
+  request.strict = o.strict ? Strict::yes : Strict::no;
   WriteOutcome outcome = write_record(repo, request, today, fault ? *fault : posix_file_system());
   return report_write(outcome, request, g);
 }
@@ -159,6 +161,7 @@ void setup_add(CLI::App& app, Globals& g) {
     register_flags(sub, *o);
     sub->add_flag("--force", o->force, "write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入");
     sub->add_flag("--dry-run", o->dry_run, "print the file instead of writing it / 只显示将写入的内容");
+    sub->add_flag("--strict", o->strict, "refuse a new warning too / 带来新警告也不写入");
     sub->callback([o, &g] {
       try {
         g.exit_code = run_add(*o, g);

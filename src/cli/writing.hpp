@@ -11,9 +11,12 @@ namespace pilot::cli {
 
 // Prints the outcome of a write and returns the exit code: 0 written (or a dry run that would
 // go through), 1 refused. The written path (or, for a dry run, the file) goes to stdout; the
-// diagnostics of a refusal go to stdout, except in a dry run, where stdout is the file and
-// they go to stderr; a forced write's new errors and warnings go to stderr.
-int report_write(const WriteOutcome& outcome, const WriteRequest& request, const Globals& g);
+// new findings go to stdout after the path, except in a dry run, where stdout is the file and
+// they go to stderr; a one-line count goes to stderr.
+// Every finding the write adds is shown, warnings included, its hint naming the flags that set
+// the keys it speaks of (name_flags, after `command`, e.g. "pilot set pilot web-2026").
+int report_write(const WriteOutcome& outcome, const WriteRequest& request, const Globals& g,
+                 std::string_view command = {});
 
 // Finds the repository, takes its lock into `lock` (none when `lock` is null: a dry run),
 // waiting 60 s at most, and loads the repository under the lock, so that concurrent writers

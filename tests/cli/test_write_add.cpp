@@ -150,7 +150,9 @@ TEST_CASE("add: every kind — dry run, failed rename, write, validate clean, re
     RunResult forced = add(fresh, c, c.refused, {"--force"});
     CHECK(forced.exit_code == 0);
     CHECK(fs::exists(fresh.path() / c.refused_at()));
-    CHECK(forced.err.find(c.rule) != std::string::npos);
+    // ... and shows what it added: the path, then the new findings.
+    CHECK(forced.out.rfind(c.refused_at() + "\n", 0) == 0);
+    CHECK(forced.out.find(std::string("error[") + c.rule + "]") != std::string::npos);
   }
 }
 
@@ -264,4 +266,30 @@ TEST_CASE("add: a second quota change for a pilot in a year is refused with R502
   CHECK(r.out.find("quota-changes/2026/web-frontend-2026.yaml:2:8: error[R502]") != std::string::npos);
   CHECK(r.out.find("S006") == std::string::npos);  // an old error is not the new record's
   CHECK(records_hash(repo.path()) == before);
+}
+
+TEST_CASE("add: a write shows the warnings it adds, --strict refuses them, hints name the flags") {
+  TempDir repo(fixture("base"));
+  const std::string before = records_hash(repo.path());
+  std::vector<std::string> args{"add", "report", "--repo", repo.str(), "--as-of", "2026-11-20", "--major",
+                                "510202", "--trained", "1", "--registered", "1", "--attended", "12", "--passed", "1",
+                                "--faculty", "x", "--funding", "x", "--textbooks", "x", "--training", "x"};
+  const std::string rel = "reports/2026/510202/2026-11-20.yaml";
+  std::vector<std::string> strict = args;
+  strict.push_back("--strict");
+  RunResult refused = run_pilot(strict);
+  INFO(refused.out, refused.err);
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.find("warning[R604]") != std::string::npos);
+  CHECK(refused.err.find("--strict") != std::string::npos);
+  CHECK(records_hash(repo.path()) == before);
+
+  RunResult written = run_pilot(args);
+  INFO(written.out, written.err);
+  CHECK(written.exit_code == 0);
+  CHECK(written.out.rfind(rel + "\n", 0) == 0);  // the path first, then what it adds
+  CHECK(written.out.find(rel + ":7:1: warning[R604]") != std::string::npos);
+  CHECK(written.out.find("on the command line: --major-construction") != std::string::npos);
+  CHECK(written.err.find("1 new warning(s)") != std::string::npos);
+  CHECK(fs::exists(repo.path() / rel));
 }
