@@ -158,7 +158,7 @@ function __pilot_options
                 '--quiet	print only what was asked for' \
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
-                '--year	pilot year (default: the year of --as-of)' \
+                '--year	pilot year (default: the year of --as-of; in January, the year just closed)' \
                 '--format	table | md | csv | json | html (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
                 '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \

@@ -137,6 +137,79 @@ class ConfigReader {
     return DateRange{*from, *to};
   }
 
+  // A report day exists in every month: 1–28. A day 29–31 is S007 but kept (due in the months
+  // that have it, as written); any other number is not a day and is left out.
+  std::optional<int> report_day(const toml::node& node, const std::string& path) {
+    const auto* i = node.as_integer();
+    if (i == nullptr) {
+      wrong_type(path, node, "整数", "an integer");
+      return std::nullopt;
+    }
+    long long v = i->get();
+    if (v >= 1 && v <= 28) return static_cast<int>(v);
+    add(pos_of(node.source()),
+        {fmt::format("pilot.toml 中 {} 的填报日 {} 不在 1–28 之内，不是每个月都有这一天", path, v),
+         fmt::format("report day {} in {} of pilot.toml is outside 1–28: not every month has it", v,
+                     path)},
+        {"填报日写 1–28 之间的日子（三(六)2：每月 10、20 日）",
+         "use days from 1 to 28 (三(六)2: the 10th and 20th of each month)"});
+    if (v >= 29 && v <= 31) return static_cast<int>(v);
+    return std::nullopt;
+  }
+
+  // The application window of [calendar.Y] lies within Y.
+  std::optional<DateRange> window_of_year(const toml::node& node, const std::string& path, int y) {
+    auto range = range_value(node, path);
+    if (!range || (range->from.year == y && range->to.year == y)) return range;
+    add(pos_of(node.source()),
+        {fmt::format("pilot.toml 中 {} 是 {} 至 {}，不在 {} 年内", path, range->from.str(),
+                     range->to.str(), y),
+         fmt::format("{} in pilot.toml is {} to {}, not within {}", path, range->from.str(),
+                     range->to.str(), y)},
+        {fmt::format(
+             "[calendar.{}] 的申报期在 {} 年内（三(三)1：每年 3–5 月）；"
+             "是不是从上一年复制后没改年份？",
+             y, y),
+         fmt::format(
+             "the application window of [calendar.{}] lies within {} (三(三)1: March to May); "
+             "copied from another year without changing it?",
+             y, y)});
+    return std::nullopt;
+  }
+
+  // A vacation of [calendar.Y] touches Y and lasts at most k_max_vacation_days (both ends counted).
+  std::optional<DateRange> vacation_of_year(const toml::node& node, const std::string& path,
+                                            int y) {
+    auto range = range_value(node, path);
+    if (!range) return range;
+    long days = days_between(range->from, range->to) + 1;
+    if (range->to.year < y || range->from.year > y) {
+      add(pos_of(node.source()),
+          {fmt::format("pilot.toml 中 {} 的假期 {} 至 {} 与 {} 年没有交集", path, range->from.str(),
+                       range->to.str(), y),
+           fmt::format("the vacation {} to {} in {} of pilot.toml does not touch {}",
+                       range->from.str(), range->to.str(), path, y)},
+          {fmt::format("[calendar.{}] 只写 {} 年的寒暑假（寒假可从上一年 12 月开始）", y, y),
+           fmt::format(
+               "[calendar.{}] lists the vacations of {} (a winter break may start in the December "
+               "before)",
+               y, y)});
+      return std::nullopt;
+    }
+    if (days > k_max_vacation_days) {
+      add(pos_of(node.source()),
+          {fmt::format("pilot.toml 中 {} 的假期 {} 至 {} 长达 {} 天，超过 {} 天", path,
+                       range->from.str(), range->to.str(), days, k_max_vacation_days),
+           fmt::format("the vacation {} to {} in {} of pilot.toml lasts {} days, more than {}",
+                       range->from.str(), range->to.str(), path, days, k_max_vacation_days)},
+          {"寒暑假各写一段实际的起止日期；假期中不用填双周报，过长的假期会漏掉应报日期",
+           "write each winter and summer break with its real dates; no report is due in a "
+           "vacation, so one too long hides due dates"});
+      return std::nullopt;
+    }
+    return range;
+  }
+
   void school(const toml::table& t) {
     for (auto&& [key, node] : t) {
       std::string k(key.str());
@@ -173,7 +246,15 @@ class ConfigReader {
         }
         std::vector<int> days;
         for (const auto& d : *a) {
-          if (auto v = int_value(d, path, 1, 31)) days.push_back(static_cast<int>(*v));
+          if (auto v = report_day(d, path)) days.push_back(*v);
+        }
+        if (a->empty()) {
+          add(pos_of(node.source()),
+              {"pilot.toml 中 calendar.report_days 是空的：没有任何双周报应报日期",
+               "calendar.report_days in pilot.toml is empty: no fortnightly report would ever be "
+               "due"},
+              {"写上每月的填报日（三(六)2）：report_days = [10, 20]",
+               "list the report days of each month (三(六)2): report_days = [10, 20]"});
         }
         std::sort(days.begin(), days.end());
         days.erase(std::unique(days.begin(), days.end()), days.end());
@@ -197,7 +278,7 @@ class ConfigReader {
       std::string k(key.str());
       std::string path = fmt::format("calendar.{}.{}", y, k);
       if (k == "application_window") {
-        cal.application_window = range_value(node, path);
+        cal.application_window = window_of_year(node, path, y);
       } else if (k == "vacations") {
         const auto* a = node.as_array();
         if (a == nullptr) {
@@ -205,7 +286,7 @@ class ConfigReader {
           continue;
         }
         for (const auto& r : *a) {
-          if (auto range = range_value(r, path)) cal.vacations.push_back(*range);
+          if (auto range = vacation_of_year(r, path, y)) cal.vacations.push_back(*range);
         }
       } else {
         unknown(k, key.source(), {"application_window", "vacations"});

@@ -19,13 +19,6 @@ bool is_approved(const Pilot& p) {
 
 long long quota_of(const PilotMajor& pm) { return pm.quota.valid ? std::max(0LL, pm.quota.value) : 0; }
 
-// Orders a pilot's quota changes: dated ones by `submitted`, undated after them, then by file.
-bool change_before(const QuotaChange* a, const QuotaChange* b) {
-  if (a->submitted.valid != b->submitted.valid) return a->submitted.valid;
-  if (a->submitted.valid && a->submitted.value != b->submitted.value) return a->submitted.value < b->submitted.value;
-  return a->file < b->file;
-}
-
 // (major folder, stem) of a path reports/<year>/<major>/<stem>.<ext>, else nullopt.
 std::optional<std::pair<std::string, std::string>> report_place(const std::string& file) {
   std::vector<std::string> parts;
@@ -41,6 +34,13 @@ std::optional<std::pair<std::string, std::string>> report_place(const std::strin
 
 }  // namespace
 
+bool quota_change_before(const QuotaChange* a, const QuotaChange* b) {
+  if (a->submitted.valid != b->submitted.valid) return a->submitted.valid;
+  if (a->submitted.valid && a->submitted.value != b->submitted.value)
+    return a->submitted.value < b->submitted.value;
+  return a->file < b->file;
+}
+
 const Pilot* approved_pilot(const Repository& repo, const std::string& id) {
   const Pilot* p = repo.pilot(id);
   return p != nullptr && is_approved(*p) ? p : nullptr;
@@ -51,7 +51,7 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
     if (q.pilot.valid && approved_pilot(repo, q.pilot.value) != nullptr) change_lists_[q.pilot.value].push_back(&q);
   }
   for (auto& [id, list] : change_lists_) {
-    std::sort(list.begin(), list.end(), change_before);
+    std::sort(list.begin(), list.end(), quota_change_before);
     changes_[id] = list.back();
   }
 
@@ -104,7 +104,8 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
       if (it == row_index_.end()) continue;  // a major not in the pilot: R504
       MajorProgress& row = rows_[it->second];
       if (e.status.value == ExamStatus::planned) {
-        if (r.registered.valid) row.planned += r.registered.value;
+        // A planned batch dated before as-of will not happen as planned: R505.
+        if (r.registered.valid && !(e.date.value < as_of)) row.planned += r.registered.value;
         continue;
       }
       if (r.attended.valid) held_[{e.pilot.value, r.major.value}].emplace_back(e.date.value, r.attended.value);

@@ -10,6 +10,7 @@
 #include "pilot/security.hpp"
 #include "pilot/yaml.hpp"
 #include "record_reader.hpp"
+#include "repeated_majors.hpp"
 
 namespace pilot {
 
@@ -96,6 +97,7 @@ void read_majors(RecordReader& r, Pilot& p, std::vector<Diagnostic>& out) {
         pm.contact = e.text("contact", Need::policy);
         p.majors.value.push_back(std::move(pm));
       }
+      drop_repeated_majors(p.majors.value, out);
     }
   } else {
     p.majors.pos = r.pos();
@@ -198,6 +200,7 @@ void read_results(RecordReader& r, Exam& e, std::vector<Diagnostic>& out) {
     res.passed = x.count("passed", Need::required);
     e.results.value.push_back(std::move(res));
   }
+  drop_repeated_majors(e.results.value, out);
 }
 
 void read_progress(RecordReader& r, Report& rep, std::vector<Diagnostic>& out) {

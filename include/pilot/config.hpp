@@ -20,6 +20,8 @@ struct DateRange {
   bool contains(const Date& d) const { return from <= d && d <= to; }
 };
 
+// One [calendar.YEAR]. Ranges that S007 reports (reversed, a window outside YEAR, a vacation
+// longer than k_max_vacation_days or not touching YEAR) are left out, not guessed.
 struct YearCalendar {
   int year = 0;
   std::optional<DateRange> application_window;
@@ -50,6 +52,10 @@ struct ConfigError : std::runtime_error {
   int column = 0;
   ConfigError(const std::string& what, int l, int c) : std::runtime_error(what), line(l), column(c) {}
 };
+
+// A vacation longer than this many days (both ends counted) is S007: no real break is, and
+// one would silently remove months of due dates.
+inline constexpr long k_max_vacation_days = 100;
 
 // pilot.toml may not be larger than a record file (1 MiB).
 inline constexpr std::size_t k_max_config_size = 1024 * 1024;

@@ -20,6 +20,9 @@ namespace pilot {
 // SPEC §2.2 means this is not null.
 const Pilot* approved_pilot(const Repository& repo, const std::string& id);
 
+// The order of quota changes: dated ones by `submitted`, undated after them, then by file.
+bool quota_change_before(const QuotaChange* a, const QuotaChange* b);
+
 // One major of one approved pilot.
 struct MajorProgress {
   const Pilot* pilot = nullptr;
@@ -32,7 +35,8 @@ struct MajorProgress {
   long long registered = 0;
   long long attended = 0;
   long long passed = 0;
-  // Planned batches of this pilot dated within the pilot year (seats expected to fill):
+  // Planned batches of this pilot dated within the pilot year and on or after as-of (seats
+  // expected to fill); a planned batch dated before as-of counts nothing (R505):
   long long planned = 0;
   bool met() const { return attended >= quota; }
   bool reachable() const { return attended + planned >= quota; }

@@ -212,6 +212,9 @@ struct AtRiskRow {
 struct ReportView {
   Date as_of;
   Date due;
+  // `due` was chosen as the latest due date on or before as-of (no --date); when it lies in an
+  // earlier year than as-of (early January), the heading says so.
+  bool latest_due = false;
   std::optional<Date> previous_due;
   ReportHeadline headline;
   std::vector<ReportProgressRow> rows;         // pilot majors of the due date's year
@@ -262,6 +265,11 @@ struct ComplianceView {
 
 ComplianceView compute_compliance(const Repository& repo, const ProgressBook& book, const Analysis& analysis,
                                   int year);
+
+// The year `pilot compliance` shows without --year: as-of's year, or the year before while no
+// pilot of as-of's year is approved by as-of (status approved, and its `approved` date, when
+// valid, not after as-of) — in January, the year just closed.
+int default_compliance_year(const Repository& repo, const Date& as_of);
 
 // ---- pilot list ---------------------------------------------------------------------------
 

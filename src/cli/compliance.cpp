@@ -12,7 +12,7 @@ namespace pilot::cli {
 namespace {
 
 struct ComplianceOptions {
-  int year = 0;  // 0: as-of's year
+  int year = 0;  // 0: default_compliance_year (as-of's, or the year just closed)
   ViewOutputOptions output;
   std::string output_file;  // -o: "" = stdout
 };
@@ -22,7 +22,8 @@ int run_compliance(const ComplianceOptions& o, const Globals& g) {
   Repository& repo = keep_until_exit(load(g));
   Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
   ProgressBook book(repo, today);
-  ComplianceView view = compute_compliance(repo, book, analysis, o.year != 0 ? o.year : today.year);
+  ComplianceView view = compute_compliance(
+      repo, book, analysis, o.year != 0 ? o.year : default_compliance_year(repo, today));
 
   const std::string& f = o.output.format;
   std::string text;
@@ -40,7 +41,9 @@ int run_compliance(const ComplianceOptions& o, const Globals& g) {
 void setup_compliance(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ComplianceOptions>();
   CLI::App* sub = app.add_subcommand("compliance", "year-end performance: quotas met, points, punctuality / 绩效考核");
-  sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)")->check(CLI::Range(1900, 9999));
+  sub->add_option("--year", o->year,
+                  "pilot year (default: the year of --as-of; in January, the year just closed)")
+      ->check(CLI::Range(1900, 9999));
   add_view_output_options(*sub, o->output, "table", k_page_formats);
   add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_compliance(*o, g); });

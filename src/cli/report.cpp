@@ -59,6 +59,7 @@ int run_report(const ReportOptions& o, const Globals& g) {
   Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
   ProgressBook book(repo, today);
   ReportView view = compute_report(repo, book, analysis, due);
+  view.latest_due = o.date.empty();
 
   const std::string& f = o.output.format;
   std::string text;

@@ -171,7 +171,19 @@ namespace {
 Document document(const ReportView& view, Lang lang) {
   Document doc;
   doc.title = fmt::format(fmt::runtime(tr(lang, "双周报汇总（{}）", "Fortnightly summary for {}")), view.due.str());
+  const bool earlier_year = view.latest_due && view.due.year < view.as_of.year;
+  if (earlier_year) {
+    doc.title +=
+        fmt::format(fmt::runtime(tr(lang, "——{} 年的最后一个填报日", " — the last due date of {}")),
+                    view.due.year);
+  }
   doc.lines.push_back(fmt::format(fmt::runtime(tr(lang, "数据截至 {}", "Data as of {}")), view.as_of.str()));
+  if (earlier_year) {
+    doc.lines.push_back(fmt::format(
+        fmt::runtime(tr(lang, "截至 {}，{} 年还没有到期的填报日：这是最近的一个，属于 {} 年。",
+                        "No due date of {1} has come by {0}: this is the latest one, of {2}.")),
+        view.as_of.str(), view.as_of.year, view.due.year));
+  }
   doc.lines.push_back(view.previous_due
                           ? fmt::format(fmt::runtime(tr(lang, "上一个填报日 {}", "Previous due date {}")),
                                         view.previous_due->str())

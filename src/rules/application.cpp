@@ -78,6 +78,49 @@ void r301_one_certificate_per_major(const Repository& repo, const CheckContext&,
   }
 }
 
+namespace {
+
+// R302's second half: two applications of one year for the same certificate and level. The
+// policy wants several majors of one certificate in one application with a lead major, so each
+// such pilot file gets a finding at its `certificate` line naming the others.
+void same_certificate_and_level(const Repository& repo, std::vector<Diagnostic>& out) {
+  using Key = std::tuple<int, std::string, int>;  // year, certificate, level
+  std::map<Key, std::vector<const Pilot*>> by_certificate;
+  for (const auto& p : repo.pilots) {
+    if (!is_application(p) || !p.year.valid || !p.certificate.valid || !p.level.valid) continue;
+    by_certificate[{p.year.value, p.certificate.value, static_cast<int>(p.level.value)}].push_back(
+        &p);
+  }
+  for (const auto& [key, pilots] : by_certificate) {
+    if (pilots.size() < 2) continue;
+    const int year = std::get<0>(key);
+    const std::string& certificate = std::get<1>(key);
+    Level level = pilots.front()->level.value;
+    for (const Pilot* p : pilots) {
+      std::vector<const Pilot*> others;
+      for (const Pilot* o : pilots) {
+        if (o != p && others.size() < k_max_named) others.push_back(o);
+      }
+      Text list = name_pilots(others, pilots.size() - 1);
+      out.push_back(make_diagnostic(
+          "R302", p->file, p->certificate.pos.line, p->certificate.pos.column,
+          {fmt::format(
+               "{} 年还有试点 {} 申报同一证书 {} 的{}等级；多个专业同时申报同一证书应合为一个试点，"
+               "并设牵头专业",
+               year, list.zh, certificate, level_name(level)),
+           fmt::format(
+               "pilot {} of {} applies for the same certificate {} at the same level {} ({}) as "
+               "{}; several majors applying for one certificate form one pilot with a lead major",
+               id_of(*p), year, certificate, level_name(level), level_name_en(level), list.en)},
+          {"把这些试点合并为一个试点文件：各专业都列在 majors 中，写明 lead_major，删除其余文件",
+           "merge these pilots into one pilot file: every major under majors, with a lead_major; "
+           "delete the other files"}));
+    }
+  }
+}
+
+}  // namespace
+
 void r302_lead_major(const Repository& repo, const CheckContext&, std::vector<Diagnostic>& out) {
   for (const auto& p : repo.pilots) {
     if (!is_application(p)) continue;
@@ -106,6 +149,7 @@ void r302_lead_major(const Repository& repo, const CheckContext&, std::vector<Di
         {"牵头专业必须是 majors 中的一个：改正 lead_major，或把该专业加入 majors",
          "the lead must be one of the majors: correct lead_major, or add that major to majors"}));
   }
+  same_certificate_and_level(repo, out);
 }
 
 void r303_certificate_listed(const Repository& repo, const CheckContext&, std::vector<Diagnostic>& out) {
@@ -392,6 +436,83 @@ void r309_switch_after_missed_quota(const Repository& repo, const CheckContext& 
              fmt::format("a major may switch certificate once last year's quota is met: continue with {}, or record an approved "
                          "switch with waivers: {{ R309: \"the reason\" }} in this pilot file",
                          before->certificate.value)}));
+      }
+    }
+  }
+}
+
+namespace {
+
+// One R310 finding at `at` of pilot `p`.
+void application_date(const Pilot& p, const Pos& at, Text message, Text hint,
+                      std::vector<Diagnostic>& out) {
+  out.push_back(
+      make_diagnostic("R310", p.file, at.line, at.column, std::move(message), std::move(hint)));
+}
+
+}  // namespace
+
+void r310_application_dates(const Repository& repo, const CheckContext&,
+                            std::vector<Diagnostic>& out) {
+  for (const auto& p : repo.pilots) {
+    if (!is_application(p) || !p.year.valid) continue;
+    const std::string& id = id_of(p);
+    const int year = p.year.value;
+    if (p.submitted.valid && p.submitted.value.year != year) {
+      application_date(
+          p, p.submitted.pos,
+          {fmt::format("试点 {} 是 {} 年的申报，申报日期却是 {}", id, year,
+                       p.submitted.value.str()),
+           fmt::format("pilot {} applies for {}, but its submitted date is {}", id, year,
+                       p.submitted.value.str())},
+          {fmt::format(
+               "每年的试点在当年申报（三(三)1、三(三)4）：核对 submitted 和 year；继续试点的证书在 "
+               "{} 年重新申报",
+               p.submitted.value.year),
+           fmt::format(
+               "each year's pilot is applied for in that year (三(三)1, 三(三)4): check submitted "
+               "and year; a continued certificate applies again in {}",
+               p.submitted.value.year)},
+          out);
+    }
+    // The province's decision comes after the application; an approval lies within the year.
+    struct Decision {
+      const Located<Date>* date;
+      const char* key;
+      const char* zh;
+      const char* en;
+    };
+    for (const Decision& d : {Decision{&p.approved, "approved", "批准", "approved"},
+                              Decision{&p.rejected, "rejected", "不予批准", "rejected"}}) {
+      if (!d.date->valid) continue;
+      const Date& when = d.date->value;
+      if (p.submitted.valid && when < p.submitted.value) {
+        application_date(
+            p, d.date->pos,
+            {fmt::format("试点 {} 的{}日期 {} 早于申报日期 {}", id, d.zh, when.str(),
+                         p.submitted.value.str()),
+             fmt::format("pilot {} was {} on {}, before it was submitted on {}", id, d.en,
+                         when.str(), p.submitted.value.str())},
+            {fmt::format("省里的决定在申报之后：核对 {} 和 submitted 两个日期", d.key),
+             fmt::format(
+                 "the province decides after the application: check the {} and submitted dates",
+                 d.key)},
+            out);
+      } else if (d.date == &p.approved && when.year != year) {
+        application_date(
+            p, d.date->pos,
+            {fmt::format("试点 {} 是 {} 年的试点，批准日期却是 {}", id, year, when.str()),
+             fmt::format("pilot {} is a pilot of {}, but it was approved on {}", id, year,
+                         when.str())},
+            {fmt::format(
+                 "核对 approved 日期：{} 年的试点在当年获批，指标在当年 12 月 31 日前完成（"
+                 "三(五)1）",
+                 year),
+             fmt::format(
+                 "check the approved date: a pilot of {} is approved within that year and meets "
+                 "its quota by 31 Dec (三(五)1)",
+                 year)},
+            out);
       }
     }
   }

@@ -32,6 +32,7 @@ PILOT_CHECK(r306_application_complete);
 PILOT_CHECK(r307_accounts);
 PILOT_CHECK(r308_no_carry_over);
 PILOT_CHECK(r309_switch_after_missed_quota);
+PILOT_CHECK(r310_application_dates);
 // money.cpp (三(四))
 PILOT_CHECK(r401_site_agreement);
 PILOT_CHECK(r402_no_student_fees);
@@ -41,12 +42,14 @@ PILOT_CHECK(r501_quota_met);
 PILOT_CHECK(r502_one_quota_change);
 PILOT_CHECK(r503_quota_change_complete);
 PILOT_CHECK(r504_exam_results);
+PILOT_CHECK(r505_stale_planned_batch);
 // reports.cpp (三(六))
 PILOT_CHECK(r601_report_missing);
 PILOT_CHECK(r602_report_late);
 PILOT_CHECK(r603_contact);
 PILOT_CHECK(r604_report_sections);
 PILOT_CHECK(r605_report_attended);
+PILOT_CHECK(r606_report_pilot_major);
 
 #undef PILOT_CHECK
 

@@ -1,9 +1,12 @@
 // R501–R504 (三(五)): quotas met, one quota change a year and a complete one, exam results that
 // add up. The arithmetic lives in ProgressBook; these checks only compare and word findings.
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -19,6 +22,24 @@ std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
+}
+
+// A certificate name as R503 compares it: without spaces (ASCII, tab, U+3000) and without a
+// trailing 职业技能等级证书, the form's full title of a certificate (SPEC §3 R503).
+std::string comparable_name(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '\t') continue;
+    if (s.substr(i, 3) == "\u3000") {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  constexpr std::string_view k_title = "职业技能等级证书";
+  if (out.size() > k_title.size() && out.ends_with(k_title))
+    out.resize(out.size() - k_title.size());
+  return out;
 }
 
 // Whether the pilot is the one its id indexes and is approved (duplicates are S003's).
@@ -79,24 +100,53 @@ void r501_quota_met(const Repository& repo, const CheckContext& ctx, std::vector
 }
 
 void r502_one_quota_change(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  // "每个试点证书当年…一次": the changes of every approved pilot of one year, certificate and
+  // level count together (two such pilots are R302's); a pilot without a valid certificate or
+  // level counts on its own.
+  using Key = std::tuple<int, std::string, int, std::string>;  // year, certificate, level, pilot
   std::optional<ProgressBook> own;
   const ProgressBook& book = progress_of(repo, ctx, own);
+  std::map<Key, std::vector<std::pair<const Pilot*, const QuotaChange*>>> groups;
   for (const auto& p : repo.pilots) {
     if (!counted(repo, p)) continue;
-    const auto& changes = book.quota_changes_of(p.id.value);
+    bool known = p.certificate.valid && p.level.valid;
+    Key key{p.year.value, known ? p.certificate.value : "",
+            known ? static_cast<int>(p.level.value) : -1, known ? "" : p.id.value};
+    for (const QuotaChange* q : book.quota_changes_of(p.id.value)) groups[key].emplace_back(&p, q);
+  }
+  for (auto& [key, changes] : groups) {
     if (changes.size() < 2) continue;
-    const QuotaChange& first = *changes.front();
-    std::string first_date = first.submitted.valid ? first.submitted.value.str() : "?";
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+      return quota_change_before(a.second, b.second);
+    });
+    const auto& [first_pilot, first] = changes.front();
+    Text when = first->submitted.valid
+                    ? Text{fmt::format("，{} 提交", first->submitted.value.str()),
+                           fmt::format(", submitted {}", first->submitted.value.str())}
+                    : Text{"，未写提交日期", ", without a submitted date"};
     for (std::size_t i = 1; i < changes.size(); ++i) {
-      const QuotaChange& q = *changes[i];
+      const auto& [p, q] = changes[i];
+      Text what =
+          p->certificate.valid && p->level.valid
+              ? Text{fmt::format("证书 {}（{}）", p->certificate.value, level_name(p->level.value)),
+                     fmt::format("certificate {} at level {} ({})", p->certificate.value,
+                                 level_name(p->level.value), level_name_en(p->level.value))}
+              : Text{fmt::format("试点 {}", p->id.value), fmt::format("pilot {}", p->id.value)};
+      Text whose = first_pilot == p ? Text{}
+                                    : Text{fmt::format("（试点 {}）", first_pilot->id.value),
+                                           fmt::format(" (pilot {})", first_pilot->id.value)};
       out.push_back(make_diagnostic(
-          "R502", q.file, q.pilot.pos.line, q.pilot.pos.column,
-          {fmt::format("试点 {} 在 {} 年已有指标修改申请 {}（{} 提交），这是第 {} 份；每个试点证书每年只能申请修改指标一次",
-                       p.id.value, p.year.value, first.file, first_date, i + 1),
-           fmt::format("pilot {} already has a quota change in {}: {} (submitted {}); this is number {}, but a pilot "
-                       "certificate may change its quota once a year", p.id.value, p.year.value, first.file, first_date, i + 1)},
-          {fmt::format("把修改合并到 {} 中，删除本文件", first.file),
-           fmt::format("merge the change into {} and delete this file", first.file)}));
+          "R502", q->file, q->pilot.pos.line, q->pilot.pos.column,
+          {fmt::format(
+               "{}在 {} 年已有指标修改申请 {}{}{}，这是第 {} 份；"
+               "每个试点证书每年只能申请修改指标一次",
+               what.zh, p->year.value, first->file, whose.zh, when.zh, i + 1),
+           fmt::format(
+               "{} already has a quota change in {}: {}{}{}; this is number {}, but a pilot "
+               "certificate may change its quota once a year",
+               what.en, p->year.value, first->file, whose.en, when.en, i + 1)},
+          {fmt::format("把修改合并到 {} 中，删除本文件", first->file),
+           fmt::format("merge the change into {} and delete this file", first->file)}));
     }
   }
 }
@@ -119,8 +169,10 @@ class QuotaChangeCheck {
            fmt::format("set original to {} (the sum of the majors' quotas in the pilot file, or the previous change's revised)", *before)});
     }
     certificate_and_level();
+    positive_quotas();
     breakdown();
     signatures();
+    submitted_date();
   }
 
  private:
@@ -162,8 +214,9 @@ class QuotaChangeCheck {
 
   void certificate_and_level() {
     const Certificate* cert = p_.certificate.valid ? repo_.certificate(p_.certificate.value) : nullptr;
-    if (cert != nullptr && cert->name.valid && q_.certificate_name.valid && !is_blank(q_.certificate_name.value) &&
-        trimmed(q_.certificate_name.value) != trimmed(cert->name.value)) {
+    if (cert != nullptr && cert->name.valid && q_.certificate_name.valid &&
+        !is_blank(q_.certificate_name.value) &&
+        comparable_name(q_.certificate_name.value) != comparable_name(cert->name.value)) {
       add(q_.certificate_name.pos,
           {fmt::format("证书名称 “{}” 与证书目录 {} 中的 “{}” 不一致", q_.certificate_name.value, cert->file, cert->name.value),
            fmt::format("certificate_name \"{}\" differs from \"{}\" in {}", q_.certificate_name.value, cert->name.value, cert->file)},
@@ -177,6 +230,71 @@ class QuotaChangeCheck {
                        level_name_en(p_.level.value))},
           {fmt::format("写试点的等级：level: {}", level_name(p_.level.value)),
            fmt::format("use the pilot's level: level: {}", level_name(p_.level.value))});
+    }
+  }
+
+  // `revised` and every breakdown entry must be > 0 (a negative one is S002's): a pilot major
+  // whose quota is cut to nothing leaves the pilot instead (R306 judges the pilot's quotas alike).
+  void positive_quotas() {
+    if (q_.revised.valid && q_.revised.value <= 0) {
+      add(q_.revised.pos,
+          {fmt::format("修改后的指标数 revised 是 {}，应大于 0", q_.revised.value),
+           fmt::format("revised is {}; it must be more than 0", q_.revised.value)},
+          {"写上修改后实际要完成的指标数；若整个试点不再进行，向教务处说明，而不是把指标改为 0",
+           "write the quota actually to be met; if the pilot stops altogether, tell the office "
+           "instead of revising it to 0"});
+    }
+    if (!q_.breakdown.valid) return;
+    std::set<std::string> pilot_majors = majors_of(p_);
+    for (const auto& [code, n] : q_.breakdown.value) {
+      if (!n.valid || n.value > 0) continue;
+      if (code.valid && !pilot_majors.contains(code.value)) continue;  // breakdown() reports it
+      std::string major = code.valid ? code.value : "?";
+      add(n.pos,
+          {fmt::format("breakdown 中专业 {} 修改后的指标数是 {}，应大于 0", major, n.value),
+           fmt::format("breakdown gives major {} a revised quota of {}; it must be more than 0",
+                       major, n.value)},
+          {"写上该专业修改后实际要完成的指标数；不再参加试点的专业应从试点中删除，"
+           "而不是把指标改为 0",
+           "write the quota this major will actually meet; a major that leaves the pilot is "
+           "removed from it, not revised to 0"});
+    }
+  }
+
+  // Submitted after the pilot's approval (an unapproved quota cannot change) and by 31 Dec of its
+  // year (a change after the year cannot rescue a missed quota). Skipped when either date is
+  // unknown: S002 reports a missing `approved`.
+  void submitted_date() {
+    if (!q_.submitted.valid || !p_.year.valid) return;
+    const Date& d = q_.submitted.value;
+    Date year_end{p_.year.value, 12, 31};
+    if (d > year_end) {
+      add(q_.submitted.pos,
+          {fmt::format(
+               "指标修改申请 {} 才提交，晚于试点 {} 年度的 12 月 31 日；"
+               "年度结束后不能再修改当年指标",
+               d.str(), p_.id.value),
+           fmt::format(
+               "the quota change was submitted on {}, after 31 Dec of pilot {}'s year; a year's "
+               "quota cannot be changed once the year is over",
+               d.str(), p_.id.value)},
+          {fmt::format("修改申请须在 {} 前提交（三(五)1、三(五)2）；若日期写错，改正 submitted",
+                       year_end.str()),
+           fmt::format(
+               "a quota change must be submitted by {} (三(五)1, 三(五)2); if the date is wrong, "
+               "correct submitted",
+               year_end.str())});
+    } else if (p_.approved.valid && d < p_.approved.value) {
+      add(q_.submitted.pos,
+          {fmt::format("指标修改申请 {} 提交，早于试点 {} 的批准日期 {}；只能修改已批准的指标",
+                       d.str(), p_.id.value, p_.approved.value.str()),
+           fmt::format(
+               "the quota change was submitted on {}, before pilot {} was approved on {}; only an "
+               "approved quota can be changed",
+               d.str(), p_.id.value, p_.approved.value.str())},
+          {"批准前的调整写进申报材料（试点文件的 majors）；若日期写错，改正 submitted",
+           "before the approval, change the application itself (the majors of the pilot file); if "
+           "the date is wrong, correct submitted"});
     }
   }
 
@@ -319,6 +437,35 @@ void r504_exam_results(const Repository& repo, const CheckContext& ctx, std::vec
            fmt::format("the batch is marked held, but its date {} is after the as-of date {}", d.str(), ctx.as_of.str())},
           {"尚未举行的批次写 status: planned；若日期写错，改正 date", "a batch still to come is status: planned; if the date is wrong, fix it"});
     }
+  }
+}
+
+void r505_stale_planned_batch(const Repository& repo, const CheckContext& ctx,
+                              std::vector<Diagnostic>& out) {
+  for (const auto& e : repo.exams) {
+    if (!e.pilot.valid || !e.status.valid || e.status.value != ExamStatus::planned || !e.date.valid)
+      continue;
+    if (!(e.date.value < ctx.as_of) || approved_pilot(repo, e.pilot.value) == nullptr) continue;
+    long long seats = 0;
+    for (const auto& r : e.results.value) {
+      if (r.registered.valid) seats += r.registered.value;
+    }
+    const std::string& id = e.id.valid ? e.id.value : e.stem;
+    out.push_back(make_diagnostic(
+        "R505", e.file, e.status.pos.line, e.status.pos.column,
+        {fmt::format(
+             "考试批次 {} 的日期 {} 已早于检查日期 {}，却仍标记为计划（planned）；"
+             "它的 {} 个计划名额不再计入指标预计（R501、pilot status、pilot report）",
+             id, e.date.value.str(), ctx.as_of.str(), seats),
+         fmt::format(
+             "exam batch {} is dated {}, before the as-of date {}, but is still marked planned; "
+             "its {} planned seats no longer count towards the quota (R501, pilot status, pilot "
+             "report)",
+             id, e.date.value.str(), ctx.as_of.str(), seats)},
+        {"考试已举行：改为 status: held，并填写各专业实际的 registered、attended、passed；"
+         "考试改期：把 date 改为新的日期",
+         "if the exam took place, set status: held with each major's actual registered, attended "
+         "and passed; if it was postponed, set date to the new day"}));
   }
 }
 

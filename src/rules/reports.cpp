@@ -2,7 +2,10 @@
 // with its five sections and a cumulative attended that agrees with the exams; and a contact
 // person for every pilot major. Due dates come from calendar.hpp, counts from ProgressBook.
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -76,6 +79,7 @@ void r601_report_missing(const Repository& repo, const CheckContext& ctx, std::v
 }
 
 void r602_report_late(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  if (repo.config.report_days.empty()) return;  // no report day at all: S007, not a guess
   std::optional<ProgressBook> own;
   const ProgressBook& book = progress_of(repo, ctx, own);
   for (const auto& r : repo.reports) {
@@ -83,14 +87,18 @@ void r602_report_late(const Repository& repo, const CheckContext& ctx, std::vect
     if (p == nullptr || repo.config.calendar(p->year.value) == nullptr) continue;
     const Date& due = r.due.value;
     auto pilots = book.pilots_of(r.major.value, p->year.value);
-    if (pilots.empty()) continue;  // the major is in no approved pilot of the year: not ours
+    if (pilots.empty()) continue;  // the major is in no approved pilot of the year: R606
+    // The earliest approval of the major's pilots; none valid: S002 says `approved` is missing,
+    // and without it no due date is known (SPEC §2.2: no placeholder dates).
+    std::optional<Date> approved;
+    for (const Pilot* other : pilots) {
+      if (other->approved.valid && (!approved || other->approved.value < *approved))
+        approved = other->approved.value;
+    }
+    if (!approved) continue;
     auto dates = book.due_dates_of_major(r.major.value, p->year.value);
     if (!std::binary_search(dates.begin(), dates.end(), due)) {
-      Date approved = p->approved.value;
-      for (const Pilot* other : pilots) {
-        if (other->approved.valid && other->approved.value < approved) approved = other->approved.value;
-      }
-      Text why = why_not_due(repo.config, due, approved);
+      Text why = why_not_due(repo.config, due, *approved);
       auto next = std::lower_bound(dates.begin(), dates.end(), due);
       Text nearest = next == dates.end()
                          ? Text{"当年已没有之后的应报日期", "there is no later due date that year"}
@@ -159,6 +167,22 @@ void r604_report_sections(const Repository& repo, const CheckContext&, std::vect
   }
 }
 
+namespace {
+
+std::vector<std::string> ids_of(const std::vector<const Pilot*>& pilots) {
+  std::vector<std::string> ids;
+  for (const Pilot* p : pilots) ids.push_back(p->id.value);
+  return ids;
+}
+
+// The pilots' ids, "a、b" / "a, b".
+Text pilot_list(const std::vector<const Pilot*>& pilots) {
+  auto ids = ids_of(pilots);
+  return {fmt::format("{}", fmt::join(ids, "、")), fmt::format("{}", fmt::join(ids, ", "))};
+}
+
+}  // namespace
+
 void r605_report_attended(const Repository& repo, const CheckContext& ctx, std::vector<Diagnostic>& out) {
   std::optional<ProgressBook> own;
   const ProgressBook& book = progress_of(repo, ctx, own);
@@ -166,18 +190,71 @@ void r605_report_attended(const Repository& repo, const CheckContext& ctx, std::
     const Pilot* p = pilot_of(repo, r);
     if (p == nullptr || !r.progress.valid) continue;
     const auto& attended = r.progress.value.attended;
-    if (!attended.valid || book.find(p->id.value, r.major.value) == nullptr) continue;
-    long long expected = book.attended_until(p->id.value, r.major.value, r.due.value);
+    if (!attended.valid) continue;
+    // A major files one report per due date whichever pilot it names: its cumulative attended
+    // covers the batches of all its approved pilots of the year.
+    auto pilots = book.pilots_of(r.major.value, p->year.value);
+    if (pilots.empty()) continue;  // the major is in no approved pilot of the year: R606
+    long long expected = 0;
+    for (const Pilot* q : pilots)
+      expected += book.attended_until(q->id.value, r.major.value, r.due.value);
     if (attended.value == expected) continue;
+    Text names = pilot_list(pilots);
+    Text of = pilots.size() == 1
+                  ? Text{fmt::format("试点 {}", names.zh), fmt::format("pilot {}", names.en)}
+                  : Text{fmt::format("试点 {} 合计", names.zh),
+                         fmt::format("pilots {} together", names.en)};
     out.push_back(make_diagnostic(
         "R605", r.file, attended.pos.line, attended.pos.column,
-        {fmt::format("双周报累计实考 {} 人，而试点 {} 专业 {} 截至 {} 的已考批次合计实考 {} 人", attended.value,
-                     p->id.value, r.major.value, r.due.value.str(), expected),
-         fmt::format("the report's cumulative attended is {}, but the held batches of pilot {} for major {} up to {} add up to {}",
-                     attended.value, p->id.value, r.major.value, r.due.value.str(), expected)},
-        {fmt::format("把 progress.attended 改为 {}；若有已考批次漏录，在 exams/{}/ 中补录", expected, p->year.value),
-         fmt::format("set progress.attended to {}; if a held batch is not recorded, add it under exams/{}/", expected,
-                     p->year.value)}));
+        {fmt::format("双周报累计实考 {} 人，而专业 {} 截至 {} 的已考批次（{}）实考 {} 人",
+                     attended.value, r.major.value, r.due.value.str(), of.zh, expected),
+         fmt::format(
+             "the report's cumulative attended is {}, but the held batches of major {} up to {} "
+             "({}) add up to {}",
+             attended.value, r.major.value, r.due.value.str(), of.en, expected)},
+        {fmt::format("把 progress.attended 改为 {}；若有已考批次漏录，在 exams/{}/ 中补录",
+                     expected, p->year.value),
+         fmt::format(
+             "set progress.attended to {}; if a held batch is not recorded, add it under exams/{}/",
+             expected, p->year.value)}));
+  }
+}
+
+void r606_report_pilot_major(const Repository& repo, const CheckContext& ctx,
+                             std::vector<Diagnostic>& out) {
+  std::optional<ProgressBook> own;
+  const ProgressBook& book = progress_of(repo, ctx, own);
+  for (const auto& r : repo.reports) {
+    const Pilot* p = pilot_of(repo, r);
+    if (p == nullptr) continue;
+    bool included = std::any_of(
+        p->majors.value.begin(), p->majors.value.end(),
+        [&](const PilotMajor& pm) { return pm.major.valid && pm.major.value == r.major.value; });
+    if (included) continue;
+    int year = p->year.value;
+    auto pilots = book.pilots_of(r.major.value, year);
+    Text hint =
+        pilots.empty()
+            ? Text{fmt::format(
+                       "专业 {} 不在 {} 年任何已批准的试点中：核对 major；"
+                       "不参加试点的专业不填双周报",
+                       r.major.value, year),
+                   fmt::format(
+                       "major {} is in no approved pilot of {}: check major; a major outside the "
+                       "pilots files no reports",
+                       r.major.value, year)}
+            : Text{fmt::format("改为该专业所在的试点：pilot: {}",
+                               fmt::join(ids_of(pilots), " 或 pilot: ")),
+                   fmt::format("name the major's own pilot: pilot: {}",
+                               fmt::join(ids_of(pilots), " or pilot: "))};
+    out.push_back(make_diagnostic(
+        "R606", r.file, r.pilot.pos.line, r.pilot.pos.column,
+        {fmt::format("双周报是专业 {} 的，却填在试点 {} 下，而该试点不含这个专业", r.major.value,
+                     p->id.value),
+         fmt::format(
+             "the report is major {}'s, but it names pilot {}, which does not include that major",
+             r.major.value, p->id.value)},
+        std::move(hint)));
   }
 }
 

@@ -68,4 +68,13 @@ ComplianceView compute_compliance(const Repository& repo, const ProgressBook& bo
   return view;
 }
 
+int default_compliance_year(const Repository& repo, const Date& as_of) {
+  for (const auto& p : repo.pilots) {
+    if (!p.year.valid || p.year.value != as_of.year || !p.status.valid) continue;
+    if (p.status.value != PilotStatus::approved) continue;
+    if (!p.approved.valid || !(as_of < p.approved.value)) return as_of.year;
+  }
+  return as_of.year - 1;
+}
+
 }  // namespace pilot

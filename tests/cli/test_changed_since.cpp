@@ -51,9 +51,10 @@ std::set<std::string> files_of(const RunResult& r) {
   return files;
 }
 
-// The same major in a second pilot of 2026: R301 in both pilot files.
+// The same major in a second pilot of 2026 (at another level: the same one is R302): R301 in
+// both pilot files.
 const std::string k_second_pilot =
-    "id: web2-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: submitted\nsubmitted: 2026-04-20\n"
+    "id: web2-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 初级\nstatus: submitted\nsubmitted: 2026-04-20\n"
     "lead_major: \"510201\"\nmajors:\n  - { major: \"510201\", quota: 10, contact: 李老师 }\n"
     "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 2026年第二个试点工作计划\n";
 

@@ -139,11 +139,22 @@ TEST_CASE("rules-application: draft and rejected pilots are left to the S and X 
 
 TEST_CASE("rules-application: R301 reaches every pilot of the major, and a waiver in each accepts it") {
   TempDir repo(fixture("R301-two-pilots"));
+  // Each extra pilot pilots a certificate of its own: one certificate and level twice is R302.
+  auto certificate = [&](const std::string& id) {
+    repo.write("certificates/" + id + ".yaml",
+               "id: " + id + "\nname: " + id +
+                   "\norganization: 某培训评价组织\nlevels: [中级]\nlisted_from: 2020\n");
+  };
+  auto extra_pilot = [&](const std::string& id, const std::string& certificate_id) {
+    repo.write("pilots/2026/" + id + ".yaml",
+               "id: " + id + "\nyear: 2026\ncertificate: " + certificate_id +
+                   "\nlevel: 中级\nstatus: submitted\nsubmitted: 2026-05-11\n"
+                   "majors:\n  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
+                   "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 补充计划\n");
+  };
   SUBCASE("a third pilot is named in each finding") {
-    repo.write("pilots/2026/web-frontend-2026-b.yaml",
-               "id: web-frontend-2026-b\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: submitted\n"
-               "submitted: 2026-05-11\nmajors:\n  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
-               "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 补充计划\n");
+    certificate("extra-b");
+    extra_pilot("web-frontend-2026-b", "extra-b");
     auto j = validate_json(repo.str()).json();
     auto d = with_rule(j, "R301");
     REQUIRE(d.size() == 3);
@@ -155,10 +166,8 @@ TEST_CASE("rules-application: R301 reaches every pilot of the major, and a waive
   SUBCASE("many pilots: each finding names five and counts the rest") {
     for (int i = 1; i <= 6; ++i) {
       std::string id = "extra-" + std::to_string(i);
-      repo.write("pilots/2026/" + id + ".yaml",
-                 "id: " + id + "\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: submitted\nsubmitted: 2026-05-11\n"
-                 "majors:\n  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
-                 "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\nplan: 补充计划\n");
+      certificate(id);
+      extra_pilot(id, id);
     }
     auto j = validate_json(repo.str()).json();
     auto d = with_rule(j, "R301");
@@ -182,7 +191,7 @@ TEST_CASE("rules-application: R301 reaches every pilot of the major, and a waive
   }
 }
 
-TEST_CASE("rules-application: R302 lead major not among the majors; a single major leads itself") {
+TEST_CASE("rules-application: R302 lead major not among the majors, a single major leads itself") {
   TempDir repo(fixture("base"));
   repo.write("majors/510203.yaml", "id: \"510203\"\nname: 软件技术\ncollege: xinxi\n");
   SUBCASE("lead outside the pilot") {
@@ -226,7 +235,7 @@ TEST_CASE("rules-application: R304 follows school.expected_level") {
   expect_exactly(validate_json(base.str()), {{"R304", k_pilot, 4, 8}});
 }
 
-TEST_CASE("rules-application: R305 window bounds are inclusive; no window, no finding") {
+TEST_CASE("rules-application: R305 window bounds are inclusive, no window, no finding") {
   TempDir repo(fixture("base"));
   SUBCASE("first day") { edit(repo, k_pilot, "submitted: 2026-04-15", "submitted: 2026-03-01"); }
   SUBCASE("last day") { edit(repo, k_pilot, "submitted: 2026-04-15", "submitted: 2026-05-31"); }

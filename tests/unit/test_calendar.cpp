@@ -23,10 +23,11 @@ std::vector<std::string> strs(const std::vector<Date>& dates) {
   return out;
 }
 
-// A pilot.toml with the given [calendar] lines and one year table.
-Config config_with(const std::string& calendar, const std::string& year_table) {
+// A pilot.toml with the given [calendar] lines and one year table; `s007` findings expected
+// (a report day 29–31 is S007, SPEC §2.1, yet still used in the months that have it).
+Config config_with(const std::string& calendar, const std::string& year_table, std::size_t s007 = 0) {
   Config c = parse_config("[school]\nname = \"t\"\n[calendar]\n" + calendar + "\n" + year_table + "\n");
-  REQUIRE(c.diagnostics.empty());
+  REQUIRE(c.diagnostics.size() == s007);
   return c;
 }
 
@@ -102,7 +103,7 @@ TEST_CASE("calendar: due dates start strictly after the approval date") {
 
 TEST_CASE("calendar: report days that a month lacks are skipped, leap years included") {
   Config c = config_with("report_days = [10, 29, 30, 31]",
-                         "[calendar.2028]\nvacations = []\n[calendar.2026]\nvacations = []\n[calendar.2100]\nvacations = []\n");
+                         "[calendar.2028]\nvacations = []\n[calendar.2026]\nvacations = []\n[calendar.2100]\nvacations = []\n", 3);
   auto leap = strs(*due_dates_of_year(c, 2028));
   auto has = [](const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), s) != v.end(); };
   CHECK(has(leap, "2028-02-29"));
@@ -123,8 +124,8 @@ TEST_CASE("calendar: report days that a month lacks are skipped, leap years incl
   CHECK_FALSE(has(century, "2100-02-29"));
 }
 
-TEST_CASE("calendar: 31 Dec is the last possible due date; nothing spills into the next year") {
-  Config c = config_with("report_days = [10, 31]", k_2026);
+TEST_CASE("calendar: 31 Dec is the last possible due date, nothing spills into the next year") {
+  Config c = config_with("report_days = [10, 31]", k_2026, 1);
   auto dates = strs(due_dates_after(c, 2026, d("2026-12-10")));
   CHECK(dates == std::vector<std::string>{"2026-12-31"});
   CHECK(*latest_due_date(c, d("2026-12-31")) == d("2026-12-31"));
@@ -166,6 +167,21 @@ TEST_CASE("calendar: a vacation written under the previous year that reaches int
   CHECK(in_vacation(c, d("2027-01-10")));
   CHECK_FALSE(in_vacation(c, d("2027-01-20")));
   CHECK(strs(*due_dates_of_year(c, 2027)).front() == "2027-01-20");
+}
+
+TEST_CASE("calendar: a vacation written under the next year that reaches back into this one") {
+  // The winter break of the 2026/27 school year listed under [calendar.2027]: the 2026 due
+  // dates it covers are not due, those before it are.
+  Config c = config_with("report_days = [10, 20]",
+                         "[calendar.2026]\nvacations = []\n[calendar.2027]\n"
+                         "vacations = [[\"2026-12-15\", \"2027-02-20\"]]\n");
+  CHECK_FALSE(in_vacation(c, d("2026-12-14")));
+  CHECK(in_vacation(c, d("2026-12-15")));
+  CHECK(in_vacation(c, d("2026-12-20")));
+  auto dates = strs(*due_dates_of_year(c, 2026));
+  REQUIRE(dates.size() == 23);
+  CHECK(dates.back() == "2026-12-10");
+  CHECK(strs(*due_dates_of_year(c, 2027)).front() == "2027-03-10");
 }
 
 TEST_CASE("calendar: ISO weekday") {
