@@ -302,6 +302,17 @@ struct RecordEdit {
 // BOM stay everywhere else. The result is read back and must hold `target`, else refused.
 RecordEdit edit_record(std::string_view bytes, Kind kind, const AnyRecord& target);
 
+// The files of the records of `kind` that `id` names (find.cpp): a record is named by its file
+// name without .yaml (an id; a quota change by its pilot), a report by "MAJOR/DUE"
+// ("510201/2026-11-20"), any record by its path from the repository root. Sorted; more than one
+// when IDs repeat across year folders (S003).
+std::vector<std::string> record_files(const Repository& repo, Kind kind, std::string_view id);
+// Every name record_files accepts for `kind`, but paths: for "did you mean".
+std::vector<std::string> record_ids(const Repository& repo, Kind kind);
+// A unified diff of two texts of `rel`, without context lines ("--- a/rel", "+++ b/rel", hunks);
+// just the two header lines when they are equal.
+std::string line_diff(std::string_view before, std::string_view after, const std::string& rel);
+
 // ---------------------------------------------------------------- a new repository (init.cpp)
 
 struct InitFile {

@@ -18,15 +18,6 @@ namespace pilot::cli {
 
 namespace {
 
-// One flag registered on CLI11, with the storage CLI11 writes into.
-struct FlagSlot {
-  FlagRef flag;
-  CLI::Option* option = nullptr;
-  std::string value;
-  std::vector<std::string> values;
-  bool on = false;
-};
-
 struct AddOptions {
   Kind kind = Kind::college;
   bool force = false;
@@ -35,51 +26,15 @@ struct AddOptions {
   std::deque<FlagSlot> slots;  // a deque: CLI11 keeps pointers into the slots
 };
 
-void register_flags(CLI::App* sub, AddOptions& o) {
-  for (FlagRef& flag : record_flags(o.kind)) {
-    FlagSlot& slot = o.slots.emplace_back();
-    slot.flag = std::move(flag);
-    std::string names;
-    for (const auto& n : slot.flag.names) names += (names.empty() ? "" : ",") + n;
-    const std::string& help = slot.flag.help;
-    switch (slot.flag.shape) {
-      case FlagShape::value: slot.option = sub->add_option(names, slot.value, help); break;
-      case FlagShape::on: slot.option = sub->add_flag(names, slot.on, help); break;
-      case FlagShape::list:
-      case FlagShape::entry:
-      case FlagShape::pair:
-        slot.option = sub->add_option(names, slot.values, help)->allow_extra_args(false);
-        break;
-    }
-    if (slot.flag.required) slot.option->required();
-  }
-}
-
-// The flags given, as the library reads them. A pilot without --status takes the status its
-// dates say (approved, rejected, submitted, else draft).
-std::vector<GivenFlag> given_flags(const AddOptions& o) {
-  std::vector<GivenFlag> given;
-  auto was_given = [&](std::string_view key) {
-    for (const FlagSlot& s : o.slots) {
-      if (s.flag.block == nullptr && s.flag.field->key == key && s.option->count() > 0) return true;
-    }
-    return false;
-  };
-  for (const FlagSlot& s : o.slots) {
-    if (s.option->count() == 0) continue;
-    GivenFlag g{s.flag, {}};
-    if (s.flag.shape == FlagShape::value) {
-      g.values = {s.value};
-    } else if (s.flag.shape != FlagShape::on) {
-      g.values = s.values;
-    }
-    given.push_back(std::move(g));
-  }
-  if (o.kind == Kind::pilot && !was_given("status")) {
-    const char* status = was_given("approved")    ? "approved"
-                         : was_given("rejected")  ? "rejected"
-                         : was_given("submitted") ? "submitted"
-                                                  : "draft";
+// The flags given. A pilot without --status takes the status its dates say (approved,
+// rejected, submitted, else draft).
+std::vector<GivenFlag> add_given(const AddOptions& o) {
+  std::vector<GivenFlag> given = given_flags(o.slots);
+  if (o.kind == Kind::pilot && !was_given(o.slots, "status")) {
+    const char* status = was_given(o.slots, "approved")    ? "approved"
+                         : was_given(o.slots, "rejected")  ? "rejected"
+                         : was_given(o.slots, "submitted") ? "submitted"
+                                                           : "draft";
     given.push_back(GivenFlag{*find_flag(Kind::pilot, "--status"), {status}});
   }
   return given;
@@ -105,7 +60,7 @@ constexpr KindEntry k_kind_entries[] = {
 int run_add(const AddOptions& o, const Globals& g) {
   Lang lang = lang_of(g);
   Date today = as_of(g);
-  FlagRecord read = read_flags(o.kind, given_flags(o));
+  FlagRecord read = read_flags(o.kind, add_given(o));
   if (read.error) throw UsageError(read.error->message.in(lang));
   AnyRecord record = std::move(read.record);
   auto fault = test_file_system();
@@ -158,7 +113,8 @@ void setup_add(CLI::App& app, Globals& g) {
     sub->fallthrough();
     auto o = std::make_shared<AddOptions>();
     o->kind = entry.kind;
-    register_flags(sub, *o);
+    add_kind_aliases(sub, entry.kind);
+    register_record_flags(sub, record_flags(entry.kind), o->slots, true);
     sub->add_flag("--force", o->force, "write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入");
     sub->add_flag("--dry-run", o->dry_run, "print the file instead of writing it / 只显示将写入的内容");
     sub->add_flag("--strict", o->strict, "refuse a new warning too / 带来新警告也不写入");

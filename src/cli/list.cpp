@@ -66,7 +66,11 @@ void setup_list(CLI::App& app, Globals& g) {
   for (const auto& k : kind_names()) kinds += (kinds.empty() ? "" : " | ") + k;
   sub->add_option("KIND", o->kind, kinds)
       ->required()
-      ->check(CLI::IsMember(kind_names()));
+      ->check(CLI::IsMember(kind_names()))
+      ->transform([](std::string s) {  // "majors", "专业" mean "major"
+        auto k = parse_kind(s);
+        return k ? std::string(kind_name(*k)) : s;
+      });
   sub->add_option("--year", o->year, "only records of this year (pilots, quota changes, exams, reports, funds; "
                                      "certificates listed that year)")
       ->check(CLI::Range(1900, 9999));

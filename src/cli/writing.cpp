@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "pilot/render.hpp"
@@ -22,7 +23,7 @@ std::string render(const std::vector<Diagnostic>& diagnostics, const Date& as_of
 }  // namespace
 
 int report_write(const WriteOutcome& outcome, const WriteRequest& request, const Globals& g,
-                 std::string_view command) {
+                 std::string_view command, const std::string* dry_shown) {
   Lang lang = lang_of(g);
   Date today = as_of(g);
   bool dry = request.dry_run == DryRun::yes;
@@ -34,7 +35,7 @@ int report_write(const WriteOutcome& outcome, const WriteRequest& request, const
   // Findings go to stdout after the path; in a dry run stdout is the file, so they go to stderr.
   std::ostream& findings_out = dry ? std::cerr : std::cout;
   Color color = dry ? Color::no : color_of(g);
-  if (dry) std::cout << request.text;
+  if (dry) std::cout << (dry_shown != nullptr ? *dry_shown : request.text);
   switch (outcome.status) {
     case WriteStatus::written:
     case WriteStatus::dry_run:
@@ -78,6 +79,54 @@ int report_write(const WriteOutcome& outcome, const WriteRequest& request, const
       return 1;
   }
   return 1;
+}
+
+void register_record_flags(CLI::App* sub, std::vector<FlagRef> flags, std::deque<FlagSlot>& slots,
+                           bool required) {
+  for (FlagRef& flag : flags) {
+    FlagSlot& slot = slots.emplace_back();
+    slot.flag = std::move(flag);
+    std::string names;
+    for (const auto& n : slot.flag.names) names += (names.empty() ? "" : ",") + n;
+    const std::string& help = slot.flag.help;
+    switch (slot.flag.shape) {
+      case FlagShape::value: slot.option = sub->add_option(names, slot.value, help); break;
+      case FlagShape::on: slot.option = sub->add_flag(names, slot.on, help); break;
+      case FlagShape::list:
+      case FlagShape::entry:
+      case FlagShape::pair:
+        slot.option = sub->add_option(names, slot.values, help)->allow_extra_args(false);
+        break;
+    }
+    if (required && slot.flag.required) slot.option->required();
+  }
+}
+
+std::vector<GivenFlag> given_flags(const std::deque<FlagSlot>& slots) {
+  std::vector<GivenFlag> given;
+  for (const FlagSlot& s : slots) {
+    if (s.option->count() == 0) continue;
+    GivenFlag g{s.flag, {}};
+    if (s.flag.shape == FlagShape::value) {
+      g.values = {s.value};
+    } else if (s.flag.shape != FlagShape::on) {
+      g.values = s.values;
+    }
+    given.push_back(std::move(g));
+  }
+  return given;
+}
+
+bool was_given(const std::deque<FlagSlot>& slots, std::string_view key) {
+  for (const FlagSlot& s : slots) {
+    if (s.flag.block == nullptr && s.flag.field->key == key && s.option->count() > 0) return true;
+  }
+  return false;
+}
+
+void add_kind_aliases(CLI::App* sub, Kind kind) {
+  sub->alias(kind_folder(kind));
+  sub->alias(kind_name_zh(kind));
 }
 
 Repository load_locked(const Globals& g, std::optional<RepositoryLock>* lock) {
