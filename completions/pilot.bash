@@ -6,9 +6,10 @@
 # The subcommands of a command path ('' is pilot itself; 'add pilot' is two deep).
 _pilot_commands() {
   case "$1" in
-    '') echo 'validate rules explain calendar status report compliance list init add set approve reject completions schema' ;;
+    '') echo 'validate rules explain calendar status report compliance list init add set year approve reject completions schema' ;;
     'add') echo 'college major certificate pilot quota-change exam report site fund' ;;
     'set') echo 'college major certificate pilot quota-change exam report site fund' ;;
+    'year') echo 'open' ;;
   esac
 }
 
@@ -45,6 +46,8 @@ _pilot_options() {
     'set report') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --pilot --submitted --trained --registered --attended --passed --major-construction --faculty --textbooks --training --funding --notes --waiver --waivers --drop-waiver --force --dry-run --strict' ;;
     'set site') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --college --organization --signatory --contract-process --oa-ref --signed --notes --waiver --waivers --drop-waiver --force --dry-run --strict' ;;
     'set fund') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --college --pilot --direction --source --category --amount --notes --waiver --waivers --drop-waiver --force --dry-run --strict' ;;
+    'year') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
+    'year open') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --window --vacation --dry-run' ;;
     'approve') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --force --dry-run' ;;
     'reject') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --force --dry-run' ;;
     'completions') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
@@ -286,6 +289,8 @@ _pilot_value() {
     'set fund|--waiver') echo 'any' ;;
     'set fund|--waivers') echo 'any' ;;
     'set fund|--drop-waiver') echo 'any' ;;
+    'year open|--window') echo 'any' ;;
+    'year open|--vacation') echo 'any' ;;
     'approve|--date') echo 'any' ;;
     'reject|--date') echo 'any' ;;
     *'|--repo') echo 'dirs' ;;
@@ -311,6 +316,7 @@ _pilot_positional() {
     'set report|0') echo 'any' ;;
     'set site|0') echo 'any' ;;
     'set fund|0') echo 'any' ;;
+    'year open|0') echo 'any' ;;
     'approve|0') echo 'ids pilot' ;;
     'reject|0') echo 'ids pilot' ;;
     'completions|0') echo 'words bash zsh fish' ;;

@@ -19,6 +19,7 @@ function __pilot_commands
                 'init	create a new data repository / 新建试点数据仓库' \
                 'add	write one new record, checked by every rule first / 新增一条记录(先检查全部规则)' \
                 'set	change fields of an existing record, only those lines / 修改已有记录的字段(只改这些行)' \
+                'year	a pilot year\'s calendar in pilot.toml / 试点年度的日历' \
                 'approve	record that the province approved a pilot application / 记录省里批准了试点申报' \
                 'reject	record that the province rejected a pilot application / 记录省里未通过试点申报' \
                 'completions	shell completion script / 命令行自动补全脚本' \
@@ -45,6 +46,9 @@ function __pilot_commands
                 'report	双周报 / report' \
                 'site	考核站点协议 / site' \
                 'fund	经费收支 / fund'
+        case 'year'
+            printf '%s\n' \
+                'open	add [calendar.Y] to pilot.toml, every other byte kept / 在 pilot.toml 中新增 [calendar.Y]'
     end
 end
 
@@ -704,6 +708,33 @@ function __pilot_options
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
                 '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'year'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)'
+        case 'year open'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--window	申报窗口 开始,结束 / application window START,END (default: last year\'s, a year on)' \
+                '--vacation	假期 开始,结束（可重复）/ a vacation START,END, repeatable (default: last year\'s, a year on)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)'
         case 'approve'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -1226,6 +1257,10 @@ function __pilot_value
             echo 'any'
         case 'set fund|--drop-waiver'
             echo 'any'
+        case 'year open|--window'
+            echo 'any'
+        case 'year open|--vacation'
+            echo 'any'
         case 'approve|--date'
             echo 'any'
         case 'reject|--date'
@@ -1269,6 +1304,8 @@ function __pilot_positional
         case 'set site|0'
             echo 'any'
         case 'set fund|0'
+            echo 'any'
+        case 'year open|0'
             echo 'any'
         case 'approve|0'
             echo 'ids pilot'

@@ -313,6 +313,27 @@ std::vector<std::string> record_ids(const Repository& repo, Kind kind);
 // just the two header lines when they are equal.
 std::string line_diff(std::string_view before, std::string_view after, const std::string& rel);
 
+// ---------------------------------------------------------------- a new year's calendar (year.cpp)
+
+struct YearOpen {
+  bool ok = false;
+  std::string text;                       // ok: the new pilot.toml
+  std::optional<DateRange> window;        // what [calendar.Y] holds
+  std::vector<DateRange> vacations;
+  bool moved = false;                     // some of it is the previous year's, moved a year on
+  Text reason;                            // not ok: why
+  Text hint;                              // not ok: how to go on
+};
+
+// pilot.toml's text with `[calendar.year]` added after the calendar table of the latest
+// earlier year (else after [calendar], else at the end), every other byte kept, in the file's
+// line end. The window and vacations are the ones given, else the previous year's moved by one
+// year (29 Feb becomes 28 Feb; vacations too only when no window is given). Not ok when the
+// year has a table already, there is no window to take, or the result has a new S007 finding.
+// Throws ConfigError when the text is not TOML.
+YearOpen open_year(std::string_view toml_text, int year, const std::optional<DateRange>& window,
+                   const std::vector<DateRange>& vacations);
+
 // ---------------------------------------------------------------- a new repository (init.cpp)
 
 struct InitFile {

@@ -83,6 +83,15 @@ int run_add(const AddOptions& o, const Globals& g) {
     Text missing = fill_report_defaults(*rep, repo, today);  // the due date decides the path
     if (!missing.empty()) throw UsageError(missing.in(lang));
   }
+  if (const auto* p = std::get_if<Pilot>(&record); p != nullptr && p->year.present) {
+    const int y = p->year.value;
+    if (repo.config.calendar(y) == nullptr) {  // its dates cannot be checked (S007 when submitted)
+      std::cerr << (lang == Lang::zh
+                        ? fmt::format("pilot: 注意：pilot.toml 还没有 [calendar.{0}]；请运行 pilot year open {0}\n", y)
+                        : fmt::format("pilot: note: pilot.toml has no [calendar.{0}] yet; run `pilot year open {0}`\n",
+                                      y));
+    }
+  }
   int year = today.year;
   if (auto* q = std::get_if<QuotaChange>(&record)) year = quota_change_year(*q, repo, today);
   RecordPath path = record_path(record, year);
