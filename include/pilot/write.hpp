@@ -107,6 +107,10 @@ void fill_quota_change_defaults(QuotaChange& change, const Repository& repo, con
 // major in two pilots names either). Returns why a needed value could not be found, else {}.
 Text fill_report_defaults(Report& report, const Repository& repo, const Date& as_of);
 
+// Fills a fund's id when `pilot add fund` was not given one: the next free number of its
+// date's year folder ("0003" after 0001 and 0002; four digits at least, as wide as the widest).
+void fill_fund_defaults(Fund& fund, const Repository& repo);
+
 // ---------------------------------------------------------------- the file-system seam (file_system.cpp)
 
 // The system calls a write makes, so that tests can fail any one of them. POSIX style: -1 and

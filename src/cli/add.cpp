@@ -68,6 +68,10 @@ int run_add(const AddOptions& o, const Globals& g) {
     // Refuse what can never be placed before touching the repository (even its lock): the
     // due date of a report and the year of a quota change are only known after loading.
     AnyRecord probe = record;
+    if (auto* f = std::get_if<Fund>(&probe); f != nullptr && !f->id.present) {
+      f->id.value = "0001";  // the next free number, known after loading
+      f->id.present = f->id.valid = true;
+    }
     if (auto* rep = std::get_if<Report>(&probe); rep != nullptr && !rep->due.present) {
       rep->due.value = today;
       rep->due.present = rep->due.valid = true;
@@ -79,6 +83,7 @@ int run_add(const AddOptions& o, const Globals& g) {
   std::optional<RepositoryLock> lock;
   Repository repo = load_locked(g, o.dry_run ? nullptr : &lock);
 
+  if (auto* f = std::get_if<Fund>(&record)) fill_fund_defaults(*f, repo);
   if (auto* rep = std::get_if<Report>(&record)) {
     Text missing = fill_report_defaults(*rep, repo, today);  // the due date decides the path
     if (!missing.empty()) throw UsageError(missing.in(lang));
@@ -124,6 +129,11 @@ void setup_add(CLI::App& app, Globals& g) {
     o->kind = entry.kind;
     add_kind_aliases(sub, entry.kind);
     register_record_flags(sub, record_flags(entry.kind), o->slots, true);
+    if (entry.kind == Kind::fund) {  // a fund's --id defaults to the next free number of its year
+      for (FlagSlot& slot : o->slots) {
+        if (slot.flag.block == nullptr && slot.flag.field->key == "id") slot.option->required(false);
+      }
+    }
     sub->add_flag("--force", o->force, "write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入");
     sub->add_flag("--dry-run", o->dry_run, "print the file instead of writing it / 只显示将写入的内容");
     sub->add_flag("--strict", o->strict, "refuse a new warning too / 带来新警告也不写入");
