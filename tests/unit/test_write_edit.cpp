@@ -137,7 +137,7 @@ TEST_CASE("set: nothing to change, a flow-mapping record, a BOM and no final lin
   CHECK(edited(Kind::college, "id: x\nname: n", {{"--leader", {"王"}}}) == "id: x\nname: n\nleader: 王");
 }
 
-TEST_CASE("set: a multi-line scalar is rewritten on one line; quoting of other lines kept") {
+TEST_CASE("set: a multi-line scalar is rewritten on one line, quoting of other lines kept") {
   std::string college = "id: 'x'\nname: |\n  信息\n  工程\nleader: \"张\"\n";
   RecordEdit e = set(Kind::college, college, {{"--name", {"信息工程学院"}}});
   REQUIRE(e.result == RecordEdit::Result::edited);
