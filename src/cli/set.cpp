@@ -47,8 +47,10 @@ std::string file_of(const Repository& repo, const SetOptions& o, Lang lang) {
     std::string list;
     for (const auto& f : files) list += (list.empty() ? "" : ", ") + f;
     throw UsageError(lang == Lang::zh
-                         ? fmt::format("“{}” 对应多个{}记录：{}；请写出文件路径", o.id, kind_name_zh(o.kind), list)
-                         : fmt::format("\"{}\" names more than one {}: {}; give the file's path", o.id, kind, list));
+                         ? fmt::format("“{}” 对应多个{}记录：{}；请写出文件路径", o.id,
+                                       kind_name_zh(o.kind), list)
+                         : fmt::format("\"{}\" names more than one {}: {}; give the file's path",
+                                       o.id, kind, list));
   }
   std::vector<std::string> ids = record_ids(repo, o.kind);
   std::string guess = closest_match(o.id, std::vector<std::string_view>(ids.begin(), ids.end()));
@@ -56,8 +58,9 @@ std::string file_of(const Repository& repo, const SetOptions& o, Lang lang) {
                                       : fmt::format("是不是想写 “{}”？", guess);
   std::string hint_en = guess.empty() ? fmt::format("`pilot list {}` lists them", kind)
                                       : fmt::format("did you mean \"{}\"?", guess);
-  throw UsageError(lang == Lang::zh ? fmt::format("没有{} “{}”（{}）", kind_name_zh(o.kind), o.id, hint_zh)
-                                    : fmt::format("there is no {} \"{}\" ({})", kind, o.id, hint_en));
+  throw UsageError(lang == Lang::zh
+                       ? fmt::format("没有{} “{}”（{}）", kind_name_zh(o.kind), o.id, hint_zh)
+                       : fmt::format("there is no {} \"{}\" ({})", kind, o.id, hint_en));
 }
 
 int run_set(const SetOptions& o, const Globals& g) {
@@ -65,8 +68,10 @@ int run_set(const SetOptions& o, const Globals& g) {
   Date today = as_of(g);
   std::vector<GivenFlag> given = given_flags(o.slots);
   if (given.empty() && o.drop_waivers.empty()) {
-    throw UsageError(lang == Lang::zh ? "没有要修改的字段（pilot set KIND ID --字段 值；--help 列出全部字段）"
-                                      : "nothing to change (pilot set KIND ID --FIELD VALUE; --help lists the fields)");
+    throw UsageError(
+        lang == Lang::zh
+            ? "没有要修改的字段（pilot set KIND ID --字段 值；--help 列出全部字段）"
+            : "nothing to change (pilot set KIND ID --FIELD VALUE; --help lists the fields)");
   }
   auto fault = test_file_system();
   std::optional<RepositoryLock> lock;
@@ -78,9 +83,13 @@ int run_set(const SetOptions& o, const Globals& g) {
   YamlParse parsed = parse_yaml(bytes);
   if (!parsed.ok || !parsed.root.is_map()) {
     std::cerr << (lang == Lang::zh
-                      ? fmt::format("pilot: 拒绝修改：{} 无法读取为记录（先运行 pilot validate 修正）\n", rel)
-                      : fmt::format("pilot: refused: {} cannot be read as a record (run `pilot validate` "
-                                    "and fix it first)\n", rel));
+                      ? fmt::format(
+                            "pilot: 拒绝修改：{} 无法读取为记录（先运行 pilot validate 修正）\n",
+                            rel)
+                      : fmt::format(
+                            "pilot: refused: {} cannot be read as a record (run `pilot validate` "
+                            "and fix it first)\n",
+                            rel));
     return 1;
   }
   FlagRecord target = apply_flags(o.kind, parsed.root, given, o.drop_waivers);
@@ -88,19 +97,25 @@ int run_set(const SetOptions& o, const Globals& g) {
 
   RecordEdit edit = edit_record(bytes, o.kind, target.record);
   if (edit.result == RecordEdit::Result::unchanged) {
-    std::cerr << (lang == Lang::zh ? fmt::format("pilot: {} 已是这些值，无需修改\n", rel)
-                                   : fmt::format("pilot: {} already holds these values; nothing to change\n", rel));
+    std::cerr << (lang == Lang::zh
+                      ? fmt::format("pilot: {} 已是这些值，无需修改\n", rel)
+                      : fmt::format("pilot: {} already holds these values; nothing to change\n",
+                                    rel));
     return 0;
   }
   if (edit.result == RecordEdit::Result::refused) {
     std::cerr << fmt::format("pilot: {}: {}\n  {} {}\n", lang == Lang::zh ? "拒绝修改" : "refused",
-                             edit.reason.in(lang), lang == Lang::zh ? "提示：" : "hint:", edit.hint.in(lang));
+                             edit.reason.in(lang),
+                             lang == Lang::zh ? "提示：" : "hint:", edit.hint.in(lang));
     return 1;
   }
   for (const std::string& what : edit.rewritten) {
-    std::cerr << (lang == Lang::zh ? fmt::format("pilot: 注意：{} 的 {} 跨多行书写，已改写为 pilot 的格式\n", rel, what)
-                                   : fmt::format("pilot: note: {} in {} was written over several lines and is "
-                                                 "rewritten in pilot's style\n", what, rel));
+    std::cerr << (lang == Lang::zh
+                      ? fmt::format("pilot: 注意：{} 的 {} 跨多行书写，已改写为 pilot 的格式\n",
+                                    rel, what)
+                      : fmt::format("pilot: note: {} in {} was written over several lines and is "
+                                    "rewritten in pilot's style\n",
+                                    what, rel));
   }
 
   WriteRequest request;
@@ -114,31 +129,37 @@ int run_set(const SetOptions& o, const Globals& g) {
   request.strict = o.strict ? Strict::yes : Strict::no;
   WriteOutcome outcome = write_record(repo, request, today, fault ? *fault : posix_file_system());
   const std::string diff = line_diff(bytes, request.text, rel);
-  return report_write(outcome, request, g, fmt::format("pilot set {} {}", kind_name(o.kind), o.id), &diff);
+  return report_write(outcome, request, g, fmt::format("pilot set {} {}", kind_name(o.kind), o.id),
+                      &diff);
 }
 
 }  // namespace
 
 void setup_set(CLI::App& app, Globals& g) {
   CLI::App* set = app.add_subcommand(
-      "set", "change fields of an existing record, only those lines / 修改已有记录的字段(只改这些行)");
+      "set",
+      "change fields of an existing record, only those lines / 修改已有记录的字段(只改这些行)");
   set->require_subcommand(1);
   for (Kind kind : k_all_kinds) {
-    CLI::App* sub = set->add_subcommand(kind_name(kind), fmt::format("{} / {}", kind_name_zh(kind), kind_name(kind)));
+    CLI::App* sub = set->add_subcommand(
+        kind_name(kind), fmt::format("{} / {}", kind_name_zh(kind), kind_name(kind)));
     sub->fallthrough();
     add_kind_aliases(sub, kind);
     auto o = std::make_shared<SetOptions>();
     o->kind = kind;
     sub->add_option("id", o->id,
-                    kind == Kind::report ? "专业代码/截止日期 / MAJOR/DUE (510201/2026-11-20), or the file's path"
+                    kind == Kind::report
+                        ? "专业代码/截止日期 / MAJOR/DUE (510201/2026-11-20), or the file's path"
                     : kind == Kind::quota_change ? "试点编号 / the pilot's ID, or the file's path"
                                                  : "编号 / ID, or the file's path")
         ->required();
     register_record_flags(sub, set_flags(kind), o->slots, false);
-    sub->add_option("--drop-waiver", o->drop_waivers, "remove the waiver of RULE / 删除该规则的豁免")
+    sub->add_option("--drop-waiver", o->drop_waivers,
+                    "remove the waiver of RULE / 删除该规则的豁免")
         ->allow_extra_args(false);
     sub->add_flag("--force", o->force, "write even if it brings new errors / 即使带来新错误也写入");
-    sub->add_flag("--dry-run", o->dry_run, "print the diff instead of writing / 只显示将做的修改(diff)");
+    sub->add_flag("--dry-run", o->dry_run,
+                  "print the diff instead of writing / 只显示将做的修改(diff)");
     sub->add_flag("--strict", o->strict, "refuse a new warning too / 带来新警告也不写入");
     sub->callback([o, &g] {
       try {

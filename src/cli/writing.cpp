@@ -13,7 +13,8 @@ namespace pilot::cli {
 
 namespace {
 
-std::string render(const std::vector<Diagnostic>& diagnostics, const Date& as_of, Lang lang, Color color) {
+std::string render(const std::vector<Diagnostic>& diagnostics, const Date& as_of, Lang lang,
+                   Color color) {
   Analysis a;
   a.diagnostics = diagnostics;
   for (const Diagnostic& d : diagnostics) (d.severity == Severity::error ? a.errors : a.warnings)++;
@@ -42,12 +43,15 @@ int report_write(const WriteOutcome& outcome, const WriteRequest& request, const
       if (!dry) std::cout << request.rel << "\n";
       if (!found.empty()) {
         findings_out << render(found, today, lang, color);
-        std::string what_zh = errors > 0 ? fmt::format("{} 个新错误、{} 个新警告（--force）", errors, warnings)
-                                         : fmt::format("{} 个新警告", warnings);
-        std::string what_en = errors > 0
-                                  ? fmt::format("{} new error(s) and {} new warning(s) (--force)", errors, warnings)
-                                  : fmt::format("{} new warning(s)", warnings);
-        std::cerr << (zh ? fmt::format("pilot: 注意：{} {}{}\n", request.rel, dry ? "将带来 " : "已写入，带来 ", what_zh)
+        std::string what_zh =
+            errors > 0 ? fmt::format("{} 个新错误、{} 个新警告（--force）", errors, warnings)
+                       : fmt::format("{} 个新警告", warnings);
+        std::string what_en =
+            errors > 0
+                ? fmt::format("{} new error(s) and {} new warning(s) (--force)", errors, warnings)
+                : fmt::format("{} new warning(s)", warnings);
+        std::cerr << (zh ? fmt::format("pilot: 注意：{} {}{}\n", request.rel,
+                                       dry ? "将带来 " : "已写入，带来 ", what_zh)
                          : fmt::format("pilot: note: {} {} {}\n", request.rel,
                                        dry ? "would bring" : "was written with", what_en));
       }
@@ -55,27 +59,39 @@ int report_write(const WriteOutcome& outcome, const WriteRequest& request, const
       return 0;
     case WriteStatus::refused_exists:
       if (zh) {
-        std::cerr << fmt::format("pilot: 拒绝写入：{} 已存在；未写入任何内容（确需覆盖请加 --force）\n", request.rel);
-        if (request.kind == Kind::quota_change) std::cerr << "  提示：一个试点证书每年只能申请修改一次指标（三(五)2，R502）\n";
+        std::cerr << fmt::format(
+            "pilot: 拒绝写入：{} 已存在；未写入任何内容（确需覆盖请加 --force）\n", request.rel);
+        if (request.kind == Kind::quota_change)
+          std::cerr << "  提示：一个试点证书每年只能申请修改一次指标（三(五)2，R502）\n";
       } else {
-        std::cerr << fmt::format("pilot: refused: {} already exists; nothing was written (add --force to replace it)\n", request.rel);
+        std::cerr << fmt::format(
+            "pilot: refused: {} already exists; nothing was written (add --force to replace it)\n",
+            request.rel);
         if (request.kind == Kind::quota_change) {
-          std::cerr << "  hint: a pilot's quota may be changed at most once a year (三(五)2, R502)\n";
+          std::cerr
+              << "  hint: a pilot's quota may be changed at most once a year (三(五)2, R502)\n";
         }
       }
       return 1;
     case WriteStatus::refused_errors:
       findings_out << render(found, today, lang, color);
-      std::cerr << (zh ? fmt::format("pilot: 拒绝写入：{} 会带来 {} 个新错误；未写入任何内容（确需写入请加 --force）\n", request.rel,
-                                     errors)
-                       : fmt::format("pilot: refused: {} would bring {} new error(s); nothing was written (add --force to write it anyway)\n",
-                                     request.rel, errors));
+      std::cerr
+          << (zh ? fmt::format(
+                       "pilot: 拒绝写入：{} 会带来 {} 个新错误；未写入任何内容（确需写入请加 --force）\n",
+                       request.rel, errors)
+                 : fmt::format(
+                       "pilot: refused: {} would bring {} new error(s); nothing was written (add --force to write it anyway)\n",
+                       request.rel, errors));
       return 1;
     case WriteStatus::refused_warnings:
       findings_out << render(found, today, lang, color);
-      std::cerr << (zh ? fmt::format("pilot: 拒绝写入（--strict）：{} 会带来 {} 个新警告；未写入任何内容\n", request.rel, warnings)
-                       : fmt::format("pilot: refused (--strict): {} would bring {} new warning(s); nothing was written\n",
-                                     request.rel, warnings));
+      std::cerr
+          << (zh ? fmt::format(
+                       "pilot: 拒绝写入（--strict）：{} 会带来 {} 个新警告；未写入任何内容\n",
+                       request.rel, warnings)
+                 : fmt::format(
+                       "pilot: refused (--strict): {} would bring {} new warning(s); nothing was written\n",
+                       request.rel, warnings));
       return 1;
   }
   return 1;
@@ -148,7 +164,9 @@ std::unique_ptr<FileSystem> test_file_system() {
   if (step == nullptr || step[0] == '\0') return nullptr;
   auto s = parse_fs_step(step);
   if (!s) {
-    throw UsageError(fmt::format("PILOT_TEST_FAIL_AT=\"{}\" is not a step (mkdir, open, write, fsync, close, rename, fsync-dir)", step));
+    throw UsageError(fmt::format(
+        "PILOT_TEST_FAIL_AT=\"{}\" is not a step (mkdir, open, write, fsync, close, rename, fsync-dir)",
+        step));
   }
   return failing_file_system(*s);
 }

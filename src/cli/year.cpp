@@ -25,14 +25,19 @@ struct YearOptions {
 // "A,B" (also "A，B" or "A B") as a range of two dates.
 DateRange parse_range(const std::string& flag, std::string value, Lang lang) {
   for (std::string_view wide : {"\uFF0C", "\u3001"}) {
-    for (auto at = value.find(wide); at != std::string::npos; at = value.find(wide)) value.replace(at, wide.size(), ",");
+    for (auto at = value.find(wide); at != std::string::npos; at = value.find(wide))
+      value.replace(at, wide.size(), ",");
   }
   auto sep = value.find_first_of(", ");
   auto from = sep == std::string::npos ? std::nullopt : Date::parse(value.substr(0, sep));
-  auto to = sep == std::string::npos ? std::nullopt : Date::parse(value.substr(value.find_first_not_of(", ", sep)));
+  auto to = sep == std::string::npos
+                ? std::nullopt
+                : Date::parse(value.substr(value.find_first_not_of(", ", sep)));
   if (!from || !to) {
-    throw UsageError(lang == Lang::zh ? fmt::format("{}：“{}” 应为 开始,结束 两个日期 YYYY-MM-DD", flag, value)
-                                      : fmt::format("{}: \"{}\" must be two dates START,END (YYYY-MM-DD)", flag, value));
+    throw UsageError(
+        lang == Lang::zh
+            ? fmt::format("{}：“{}” 应为 开始,结束 两个日期 YYYY-MM-DD", flag, value)
+            : fmt::format("{}: \"{}\" must be two dates START,END (YYYY-MM-DD)", flag, value));
   }
   return {*from, *to};
 }
@@ -41,7 +46,9 @@ std::string read_text(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (!in && !in.eof()) throw WriteError({"无法读取 pilot.toml；未写入任何内容", "cannot read pilot.toml; nothing was written"});
+  if (!in && !in.eof())
+    throw WriteError(
+        {"无法读取 pilot.toml；未写入任何内容", "cannot read pilot.toml; nothing was written"});
   return ss.str();
 }
 
@@ -60,8 +67,8 @@ int run_year_open(const YearOptions& o, const Globals& g) {
   const std::string before = read_text(root / "pilot.toml");
   YearOpen open = open_year(before, o.year, window, vacations);
   if (!open.ok) {
-    std::cerr << fmt::format("pilot: {}: {}\n  {} {}\n", zh ? "拒绝修改" : "refused", open.reason.in(lang),
-                             zh ? "提示：" : "hint:", open.hint.in(lang));
+    std::cerr << fmt::format("pilot: {}: {}\n  {} {}\n", zh ? "拒绝修改" : "refused",
+                             open.reason.in(lang), zh ? "提示：" : "hint:", open.hint.in(lang));
     return 1;
   }
   if (o.dry_run) {
@@ -75,16 +82,20 @@ int run_year_open(const YearOptions& o, const Globals& g) {
   }
   // What the year now holds, for review.
   std::cout << fmt::format("[calendar.{}]\n", o.year);
-  std::cout << fmt::format("  {} {} – {}\n", zh ? "申报窗口" : "application window", open.window->from.str(),
-                           open.window->to.str());
+  std::cout << fmt::format("  {} {} – {}\n", zh ? "申报窗口" : "application window",
+                           open.window->from.str(), open.window->to.str());
   for (const DateRange& v : open.vacations) {
     std::cout << fmt::format("  {} {} – {}\n", zh ? "假期" : "vacation", v.from.str(), v.to.str());
   }
   if (open.moved) {
-    std::cerr << (zh ? fmt::format("pilot: 注意：以上日期由 {} 年顺延一年而来，请按省里当年通知和校历核对（pilot.toml）\n",
-                                   o.year - 1)
-                     : fmt::format("pilot: note: these dates are {}'s moved by one year; check them against the "
-                                   "province's notice and the school calendar (pilot.toml)\n", o.year - 1));
+    std::cerr
+        << (zh ? fmt::format(
+                     "pilot: 注意：以上日期由 {} 年顺延一年而来，请按省里当年通知和校历核对（pilot.toml）\n",
+                     o.year - 1)
+               : fmt::format(
+                     "pilot: note: these dates are {}'s moved by one year; check them against the "
+                     "province's notice and the school calendar (pilot.toml)\n",
+                     o.year - 1));
   }
   return 0;
 }
@@ -92,19 +103,26 @@ int run_year_open(const YearOptions& o, const Globals& g) {
 }  // namespace
 
 void setup_year(CLI::App& app, Globals& g) {
-  CLI::App* year = app.add_subcommand("year", "a pilot year's calendar in pilot.toml / 试点年度的日历");
+  CLI::App* year =
+      app.add_subcommand("year", "a pilot year's calendar in pilot.toml / 试点年度的日历");
   year->require_subcommand(1);
   CLI::App* open = year->add_subcommand(
-      "open", "add [calendar.Y] to pilot.toml, every other byte kept / 在 pilot.toml 中新增 [calendar.Y]");
+      "open",
+      "add [calendar.Y] to pilot.toml, every other byte kept / 在 pilot.toml 中新增 [calendar.Y]");
   open->fallthrough();
   auto o = std::make_shared<YearOptions>();
-  open->add_option("year", o->year, "年份 / the year, e.g. 2027")->required()->check(CLI::Range(2000, 2100));
-  open->add_option("--window", o->window,
-                   "申报窗口 开始,结束 / application window START,END (default: last year's, a year on)");
-  open->add_option("--vacation", o->vacations,
-                   "假期 开始,结束（可重复）/ a vacation START,END, repeatable (default: last year's, a year on)")
+  open->add_option("year", o->year, "年份 / the year, e.g. 2027")
+      ->required()
+      ->check(CLI::Range(2000, 2100));
+  open->add_option(
+      "--window", o->window,
+      "申报窗口 开始,结束 / application window START,END (default: last year's, a year on)");
+  open->add_option(
+          "--vacation", o->vacations,
+          "假期 开始,结束（可重复）/ a vacation START,END, repeatable (default: last year's, a year on)")
       ->allow_extra_args(false);
-  open->add_flag("--dry-run", o->dry_run, "print the diff instead of writing / 只显示将做的修改(diff)");
+  open->add_flag("--dry-run", o->dry_run,
+                 "print the diff instead of writing / 只显示将做的修改(diff)");
   open->callback([o, &g] {
     try {
       g.exit_code = run_year_open(*o, g);

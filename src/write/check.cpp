@@ -18,9 +18,13 @@ namespace {
 
 using Key = std::tuple<std::string, std::string, int, std::string>;
 
-Key key_of(const Diagnostic& d, int line) { return {d.rule, d.file, line, d.message.en}; }
+Key key_of(const Diagnostic& d, int line) {
+  return {d.rule, d.file, line, d.message.en};
+}
 
-bool counts(const Diagnostic& d) { return d.severity == Severity::error || d.severity == Severity::warning; }
+bool counts(const Diagnostic& d) {
+  return d.severity == Severity::error || d.severity == Severity::warning;
+}
 
 }  // namespace
 
@@ -34,8 +38,9 @@ int LineMap::map(int old_line) const {
   return new_line_of[static_cast<std::size_t>(old_line - 1)];
 }
 
-std::vector<Diagnostic> findings_new(const std::vector<Diagnostic>& before, std::vector<Diagnostic> after,
-                                     const std::string& rel, const LineMap& lines) {
+std::vector<Diagnostic> findings_new(const std::vector<Diagnostic>& before,
+                                     std::vector<Diagnostic> after, const std::string& rel,
+                                     const LineMap& lines) {
   std::map<Key, int> seen;
   for (const auto& d : before) {
     if (counts(d)) ++seen[key_of(d, d.file == rel ? lines.map(d.line) : d.line)];
@@ -53,8 +58,9 @@ std::vector<Diagnostic> findings_new(const std::vector<Diagnostic>& before, std:
   return added;
 }
 
-std::vector<Diagnostic> findings_added(Repository& repo, Kind kind, const std::string& rel, std::string_view text,
-                                       const Date& as_of, const LineMap& lines) {
+std::vector<Diagnostic> findings_added(Repository& repo, Kind kind, const std::string& rel,
+                                       std::string_view text, const Date& as_of,
+                                       const LineMap& lines) {
   AnalyzeOptions options;
   options.as_of = as_of;
   std::vector<Diagnostic> before = analyze(repo, options).diagnostics;
@@ -64,10 +70,12 @@ std::vector<Diagnostic> findings_added(Repository& repo, Kind kind, const std::s
   return findings_new(before, analyze(repo, options).diagnostics, rel, lines);
 }
 
-std::vector<Diagnostic> errors_added(Repository& repo, Kind kind, const std::string& rel, std::string_view text,
-                                     const Date& as_of, const LineMap& lines) {
+std::vector<Diagnostic> errors_added(Repository& repo, Kind kind, const std::string& rel,
+                                     std::string_view text, const Date& as_of,
+                                     const LineMap& lines) {
   std::vector<Diagnostic> all = findings_added(repo, kind, rel, text, as_of, lines);
-  all.erase(std::remove_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity != Severity::error; }),
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [](const Diagnostic& d) { return d.severity != Severity::error; }),
             all.end());
   return all;
 }
@@ -82,7 +90,8 @@ std::string flag_usage(const FlagRef& f) {
   std::string parts;
   for (const FieldSpec& p : f.field->parts) {
     std::string key(p.key);
-    std::transform(key.begin(), key.end(), key.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
     parts += (parts.empty() ? "" : ":") + key;
   }
   return f.name() + " " + parts;
@@ -111,7 +120,9 @@ std::vector<FlagRef> flags_for(std::string_view path, const std::vector<FlagRef>
   return out;
 }
 
-bool key_char(char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '.'; }
+bool key_char(char c) {
+  return (c >= 'a' && c <= 'z') || c == '_' || c == '.';
+}
 
 // A key named in a message, and the plain value written after "key: " when there is one.
 struct KeyMention {
@@ -125,7 +136,8 @@ std::string value_after(std::string_view text, std::size_t colon) {
   while (i < text.size() && text[i] == ' ') ++i;
   std::size_t end = i;
   auto word = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   };
   while (end < text.size() && word(text[end])) ++end;
   return std::string(text.substr(i, end - i));
@@ -137,8 +149,9 @@ std::vector<KeyMention> keys_in(std::string_view text) {
   std::vector<KeyMention> out;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!key_char(text[i]) || (i > 0 && (key_char(text[i - 1]) || (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
-                                         (text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '-'))) {
+    if (!key_char(text[i]) ||
+        (i > 0 && (key_char(text[i - 1]) || (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
+                   (text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '-'))) {
       ++i;
       continue;
     }
@@ -147,7 +160,8 @@ std::vector<KeyMention> keys_in(std::string_view text) {
     std::string word(text.substr(i, end - i));
     while (!word.empty() && word.back() == '.') word.pop_back();
     char next = end < text.size() ? text[end] : ' ';
-    bool digits_or_upper = next == '-' || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9');
+    bool digits_or_upper =
+        next == '-' || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9');
     char before = i > 0 ? text[i - 1] : ' ';
     bool quoted = (before == '"' && next == '"') || (before == '`' && next == '`') ||
                   (i >= 3 && text.substr(i - 3, 3) == "\u201C" && text.substr(end, 3) == "\u201D");
@@ -163,7 +177,8 @@ std::vector<KeyMention> keys_in(std::string_view text) {
 
 }  // namespace
 
-void name_flags(std::vector<Diagnostic>& findings, Kind kind, const std::string& rel, std::string_view command) {
+void name_flags(std::vector<Diagnostic>& findings, Kind kind, const std::string& rel,
+                std::string_view command) {
   const std::vector<FlagRef> flags = record_flags(kind);
   for (Diagnostic& d : findings) {
     if (d.file != rel) continue;
@@ -172,8 +187,8 @@ void name_flags(std::vector<Diagnostic>& findings, Kind kind, const std::string&
       for (const KeyMention& key : keys_in(*text)) {
         for (const FlagRef& f : flags_for(key.key, flags)) {
           // "a status: planned batch" speaks of an exam's status, not of this pilot's.
-          if (f.field->values != nullptr && f.field->type == FieldType::enumeration && !key.value.empty() &&
-              !enum_index(*f.field->values, key.value)) {
+          if (f.field->values != nullptr && f.field->type == FieldType::enumeration &&
+              !key.value.empty() && !enum_index(*f.field->values, key.value)) {
             continue;
           }
           std::string usage = flag_usage(f);

@@ -16,7 +16,8 @@ namespace {
 const std::string k_exam = "exams/2026/web-frontend-2026-b2.yaml";
 const std::string k_pilot = "pilots/2026/web-frontend-2026.yaml";
 
-RunResult set(const TempDir& repo, std::vector<std::string> args, const std::string& as_of = "2026-12-06") {
+RunResult set(const TempDir& repo, std::vector<std::string> args,
+              const std::string& as_of = "2026-12-06") {
   args.insert(args.begin(), {"set"});
   args.insert(args.end(), {"--repo", repo.str(), "--as-of", as_of});
   return run_pilot(args);
@@ -59,8 +60,8 @@ TEST_CASE("set: an exam from planned to held changes the status line and that ma
   const std::string hash = records_hash(repo.path());
   const auto errors_before = validate_json(repo, "2026-12-06")["summary"]["errors"];
 
-  RunResult dry = set(repo, {"exam", "web-frontend-2026-b2", "--status", "held", "--result", "510201:12:11:10",
-                             "--dry-run"});
+  RunResult dry = set(repo, {"exam", "web-frontend-2026-b2", "--status", "held", "--result",
+                             "510201:12:11:10", "--dry-run"});
   INFO(dry.out, dry.err);
   CHECK(dry.exit_code == 0);
   CHECK(dry.out.rfind("--- a/" + k_exam + "\n+++ b/" + k_exam + "\n", 0) == 0);
@@ -69,14 +70,16 @@ TEST_CASE("set: an exam from planned to held changes the status line and that ma
   CHECK(records_hash(repo.path()) == hash);
   CHECK_FALSE(fs::exists(repo.path() / ".pilot"));
 
-  RunResult r = set(repo, {"exam", "web-frontend-2026-b2", "--status", "held", "--result", "510201:12:11:10"});
+  RunResult r = set(
+      repo, {"exam", "web-frontend-2026-b2", "--status", "held", "--result", "510201:12:11:10"});
   INFO(r.out, r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind(k_exam + "\n", 0) == 0);
   const std::string after = repo.read(k_exam);
   CHECK(changed_lines(before, after) == std::vector<int>{5, 8});
   CHECK(lines_of(after)[4] == "status: held   # 考完改为 held");
-  CHECK(lines_of(after)[7] == "  - { major: \"510201\", registered: 12, attended: 11, passed: 10 }");
+  CHECK(lines_of(after)[7] ==
+        "  - { major: \"510201\", registered: 12, attended: 11, passed: 10 }");
   CHECK(validate_json(repo, "2026-12-06")["summary"]["errors"] == errors_before);  // no new error
 
   // The same values again: nothing to change, nothing written.
@@ -100,7 +103,8 @@ TEST_CASE("set: a change that adds an error is refused, --force writes it and sh
   CHECK(refused.err.find("nothing was written") != std::string::npos);
   CHECK(records_hash(repo.path()) == hash);
 
-  RunResult forced = set(repo, {"exam", "web-frontend-2026-b2", "--status", "held", "--force"}, "2026-11-15");
+  RunResult forced =
+      set(repo, {"exam", "web-frontend-2026-b2", "--status", "held", "--force"}, "2026-11-15");
   CHECK(forced.exit_code == 0);
   CHECK(forced.out.rfind(k_exam + "\n", 0) == 0);
   CHECK(forced.out.find("error[R504]") != std::string::npos);

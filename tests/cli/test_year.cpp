@@ -52,28 +52,34 @@ TEST_CASE("year open: last year's window and vacations a year on, inserted after
   CHECK(repo.read("pilot.toml") == expected);
 }
 
-TEST_CASE("year open: --window and --vacation (Chinese comma too), CRLF kept, impossible dates refused") {
+TEST_CASE(
+    "year open: --window and --vacation (Chinese comma too), CRLF kept, impossible dates refused") {
   TempDir repo(fixture("base"));
   std::string crlf;
-  for (char c : repo.read("pilot.toml")) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  for (char c : repo.read("pilot.toml"))
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
   repo.write("pilot.toml", crlf);
-  RunResult r = year_open(repo, {"2028", "--window", "2028-03-10,2028-05-20", "--vacation", "2028-01-20，2028-02-25",
-                                 "--vacation", "2028-07-10,2028-08-31"});
+  RunResult r = year_open(repo, {"2028", "--window", "2028-03-10,2028-05-20", "--vacation",
+                                 "2028-01-20，2028-02-25", "--vacation", "2028-07-10,2028-08-31"});
   INFO(r.out, r.err);
   REQUIRE(r.exit_code == 0);
   const std::string after = repo.read("pilot.toml");
-  CHECK(after.find("[calendar.2028]\r\napplication_window = [\"2028-03-10\", \"2028-05-20\"]\r\n"
-                   "vacations = [[\"2028-01-20\", \"2028-02-25\"], [\"2028-07-10\", \"2028-08-31\"]]\r\n") !=
-        std::string::npos);
+  CHECK(
+      after.find(
+          "[calendar.2028]\r\napplication_window = [\"2028-03-10\", \"2028-05-20\"]\r\n"
+          "vacations = [[\"2028-01-20\", \"2028-02-25\"], [\"2028-07-10\", \"2028-08-31\"]]\r\n") !=
+      std::string::npos);
   CHECK(after.find("\n\n") == std::string::npos);  // no bare LF
-  CHECK(year_open(repo, {"2030", "--window", "2029-03-01,2029-05-31"}).exit_code == 1);  // outside 2030
+  CHECK(year_open(repo, {"2030", "--window", "2029-03-01,2029-05-31"}).exit_code ==
+        1);  // outside 2030
   CHECK(year_open(repo, {"2031", "--window", "2031-03-01"}).exit_code == 2);
   CHECK(repo.read("pilot.toml") == after);
 }
 
 TEST_CASE("year open: add pilot for a year without a calendar says to open it") {
   TempDir repo(fixture("base"));
-  RunResult r = run_pilot({"add", "pilot", "--repo", repo.str(), "--as-of", "2026-12-05", "--id", "web-frontend-2028",
-                           "--year", "2028", "--certificate", "web-frontend", "--dry-run"});
+  RunResult r = run_pilot({"add", "pilot", "--repo", repo.str(), "--as-of", "2026-12-05", "--id",
+                           "web-frontend-2028", "--year", "2028", "--certificate", "web-frontend",
+                           "--dry-run"});
   CHECK(r.err.find("pilot year open 2028") != std::string::npos);
 }

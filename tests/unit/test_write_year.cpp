@@ -32,11 +32,13 @@ TEST_CASE("year open: moved a year on before the next table's comment, 29 Feb be
 }
 
 TEST_CASE("year open: at the end of a file without a final line end, and the refusals") {
-  YearOpen y = open_year("[calendar.2026]\napplication_window = [\"2026-03-01\", \"2026-05-31\"]", 2027,
-                         std::nullopt, {});
+  YearOpen y = open_year("[calendar.2026]\napplication_window = [\"2026-03-01\", \"2026-05-31\"]",
+                         2027, std::nullopt, {});
   REQUIRE(y.ok);
-  CHECK(y.text == "[calendar.2026]\napplication_window = [\"2026-03-01\", \"2026-05-31\"]\n\n[calendar.2027]\n"
-                  "application_window = [\"2027-03-01\", \"2027-05-31\"]\nvacations = []\n");
+  CHECK(
+      y.text ==
+      "[calendar.2026]\napplication_window = [\"2026-03-01\", \"2026-05-31\"]\n\n[calendar.2027]\n"
+      "application_window = [\"2027-03-01\", \"2027-05-31\"]\nvacations = []\n");
   CHECK_FALSE(open_year(k_toml, 2027, std::nullopt, {}).ok);  // there already
   CHECK_FALSE(open_year(k_toml, 2030, std::nullopt, {}).ok);  // no 2029 to move
   DateRange bad{*Date::parse("2029-03-01"), *Date::parse("2029-05-31")};
@@ -44,6 +46,7 @@ TEST_CASE("year open: at the end of a file without a final line end, and the ref
 }
 
 TEST_CASE("line diff: hunks without context, the old and new line ranges") {
-  CHECK(line_diff("a\nb\nc\n", "a\nB\nc\nd\n", "f") == "--- a/f\n+++ b/f\n@@ -2,1 +2,1 @@\n-b\n+B\n@@ -3,0 +4,1 @@\n+d\n");
+  CHECK(line_diff("a\nb\nc\n", "a\nB\nc\nd\n", "f") ==
+        "--- a/f\n+++ b/f\n@@ -2,1 +2,1 @@\n-b\n+B\n@@ -3,0 +4,1 @@\n+d\n");
   CHECK(line_diff("a\n", "a\n", "f") == "--- a/f\n+++ b/f\n");
 }
