@@ -190,8 +190,9 @@ void s007_config(const Repository& repo, const CheckContext&, std::vector<Diagno
         "S007", "pilot.toml", 1, 1,
         {fmt::format("pilot.toml 缺少 [calendar.{}]，而 {} 年有已提交或已批准的试点（如 {}）；该年的日期规则 R305、R601、R602 已跳过", y, y, p.file),
          fmt::format("pilot.toml lacks [calendar.{}] although {} has submitted or approved pilots (e.g. {}); the date rules R305, R601, R602 of that year are skipped", y, y, p.file)},
-        {fmt::format("加上 [calendar.{}],写明 application_window 和 vacations", y),
-         fmt::format("add [calendar.{}] with its application_window and vacations", y)}));
+        {fmt::format("运行 pilot year open {0}（把上一年的日期顺延一年，再核对），或手工加上 [calendar.{0}]，写明 application_window 和 vacations", y),
+         fmt::format("run `pilot year open {0}` (last year's dates a year on, to check), or add [calendar.{0}] "
+                     "with its application_window and vacations by hand", y)}));
   }
 }
 

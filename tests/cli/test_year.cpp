@@ -82,4 +82,11 @@ TEST_CASE("year open: add pilot for a year without a calendar says to open it") 
                            "web-frontend-2028", "--year", "2028", "--certificate", "web-frontend",
                            "--dry-run"});
   CHECK(r.err.find("pilot year open 2028") != std::string::npos);
+  // Submitted, the pilot makes the missing calendar S007, whose hint names the command too.
+  RunResult submitted = run_pilot({"add", "pilot", "--repo", repo.str(), "--as-of", "2026-12-05", "--id",
+                                   "web-frontend-2028", "--year", "2028", "--certificate", "web-frontend",
+                                   "--submitted", "2028-04-01"});
+  CHECK(submitted.exit_code == 1);
+  CHECK(submitted.out.find("error[S007]") != std::string::npos);
+  CHECK(submitted.out.find("run `pilot year open 2028`") != std::string::npos);
 }
