@@ -70,13 +70,20 @@ std::string heading_markdown(const std::string& title, int level) {
 
 const char* none_label(Lang lang) { return tr(lang, "无。", "None."); }
 
+// A line of a document (the school's name, a record's values ...) as printable() shows it.
+std::string shown_line(const std::string& line) {
+  Printable start;
+  start.line_start = true;
+  return printable(line, start);
+}
+
 std::string document_text(const Document& doc, const ViewStyle& style) {
-  std::string out = heading_text(doc.title, style.color);
-  for (const auto& line : doc.lines) out += line + "\n";
+  std::string out = heading_text(shown_line(doc.title), style.color);
+  for (const auto& line : doc.lines) out += shown_line(line) + "\n";
   for (const Section& s : doc.sections) {
     out += "\n";
-    if (!s.title.empty()) out += heading_text(s.title, style.color);
-    if (!s.intro.empty()) out += s.intro + "\n";
+    if (!s.title.empty()) out += heading_text(shown_line(s.title), style.color);
+    if (!s.intro.empty()) out += shown_line(s.intro) + "\n";
     if (!s.table) continue;
     if (s.table->table.rows.empty()) {
       out += std::string(none_label(style.lang)) + "\n";
@@ -88,13 +95,13 @@ std::string document_text(const Document& doc, const ViewStyle& style) {
 }
 
 std::string document_markdown(const Document& doc, Lang lang) {
-  std::string out = heading_markdown(doc.title, 1);
+  std::string out = heading_markdown(printable(doc.title), 1);
   if (!doc.lines.empty()) out += "\n";
-  for (const auto& line : doc.lines) out += "- " + line + "\n";
+  for (const auto& line : doc.lines) out += "- " + printable(line) + "\n";
   for (const Section& s : doc.sections) {
     out += "\n";
-    if (!s.title.empty()) out += heading_markdown(s.title, 2) + "\n";
-    if (!s.intro.empty()) out += s.intro + "\n\n";
+    if (!s.title.empty()) out += heading_markdown(printable(s.title), 2) + "\n";
+    if (!s.intro.empty()) out += shown_line(s.intro) + "\n\n";
     if (!s.table) continue;
     if (s.table->table.rows.empty()) {
       out += std::string(none_label(lang)) + "\n";
