@@ -39,28 +39,26 @@ std::string read_bytes(const std::filesystem::path& file, const std::string& rel
 }
 
 // The one file `o.id` names, else a usage error with a "did you mean".
-std::string file_of(const Repository& repo, const SetOptions& o, Lang lang) {
+std::string file_of(const Repository& repo, const SetOptions& o) {
   std::vector<std::string> files = record_files(repo, o.kind, o.id);
   if (files.size() == 1) return files.front();
   const char* kind = kind_name(o.kind);
   if (files.size() > 1) {
     std::string list;
     for (const auto& f : files) list += (list.empty() ? "" : ", ") + f;
-    throw UsageError(lang == Lang::zh
-                         ? fmt::format("“{}” 对应多个{}记录：{}；请写出文件路径", o.id,
-                                       kind_name_zh(o.kind), list)
-                         : fmt::format("\"{}\" names more than one {}: {}; give the file's path",
-                                       o.id, kind, list));
+    throw UsageError(Text{fmt::format("“{}” 对应多个{}记录：{}", o.id, kind_name_zh(o.kind), list),
+                          fmt::format("\"{}\" names more than one {}: {}", o.id, kind, list)},
+                     Text{"请写出文件路径", "give the file's path"});
   }
   std::vector<std::string> ids = record_ids(repo, o.kind);
   std::string guess = closest_match(o.id, std::vector<std::string_view>(ids.begin(), ids.end()));
-  std::string hint_zh = guess.empty() ? fmt::format("pilot list {} 列出全部", kind)
-                                      : fmt::format("是不是想写 “{}”？", guess);
-  std::string hint_en = guess.empty() ? fmt::format("`pilot list {}` lists them", kind)
-                                      : fmt::format("did you mean \"{}\"?", guess);
-  throw UsageError(lang == Lang::zh
-                       ? fmt::format("没有{} “{}”（{}）", kind_name_zh(o.kind), o.id, hint_zh)
-                       : fmt::format("there is no {} \"{}\" ({})", kind, o.id, hint_en));
+  Text hint = guess.empty() ? Text{fmt::format("pilot list {} 列出全部", kind),
+                                   fmt::format("`pilot list {}` lists them", kind)}
+                            : Text{fmt::format("是不是想写 “{}”？", guess),
+                                   fmt::format("did you mean \"{}\"?", guess)};
+  throw UsageError(Text{fmt::format("没有{} “{}”", kind_name_zh(o.kind), o.id),
+                        fmt::format("there is no {} \"{}\"", kind, o.id)},
+                   std::move(hint));
 }
 
 int run_set(const SetOptions& o, const Globals& g) {
@@ -68,15 +66,14 @@ int run_set(const SetOptions& o, const Globals& g) {
   Date today = as_of(g);
   std::vector<GivenFlag> given = given_flags(o.slots);
   if (given.empty() && o.drop_waivers.empty()) {
-    throw UsageError(
-        lang == Lang::zh
-            ? "没有要修改的字段（pilot set KIND ID --字段 值；--help 列出全部字段）"
-            : "nothing to change (pilot set KIND ID --FIELD VALUE; --help lists the fields)");
+    throw UsageError(Text{"没有要修改的字段", "nothing to change"},
+                     Text{"pilot set KIND ID --字段 值；--help 列出全部字段",
+                          "pilot set KIND ID --FIELD VALUE; --help lists the fields"});
   }
   auto fault = test_file_system();
   std::optional<RepositoryLock> lock;
   Repository repo = load_locked(g, o.dry_run ? nullptr : &lock);
-  const std::string rel = file_of(repo, o, lang);
+  const std::string rel = file_of(repo, o);
 
   // The bytes as they are now, under the lock.
   std::string bytes = read_bytes(repo.root / rel, rel);
@@ -93,7 +90,7 @@ int run_set(const SetOptions& o, const Globals& g) {
     return 1;
   }
   FlagRecord target = apply_flags(o.kind, parsed.root, given, o.drop_waivers);
-  if (target.error) throw UsageError(target.error->message.in(lang));
+  if (target.error) throw UsageError(target.error->message);
 
   RecordEdit edit = edit_record(bytes, o.kind, target.record);
   if (edit.result == RecordEdit::Result::unchanged) {

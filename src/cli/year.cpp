@@ -23,21 +23,22 @@ struct YearOptions {
 };
 
 // "A,B" (also "A，B" or "A B") as a range of two dates.
-DateRange parse_range(const std::string& flag, std::string value, Lang lang) {
+DateRange parse_range(const std::string& flag, std::string value) {
   for (std::string_view wide : {"\uFF0C", "\u3001"}) {
     for (auto at = value.find(wide); at != std::string::npos; at = value.find(wide))
       value.replace(at, wide.size(), ",");
   }
-  auto sep = value.find_first_of(", ");
-  auto from = sep == std::string::npos ? std::nullopt : Date::parse(value.substr(0, sep));
-  auto to = sep == std::string::npos
-                ? std::nullopt
-                : Date::parse(value.substr(value.find_first_not_of(", ", sep)));
+  std::optional<Date> from, to;
+  if (auto sep = value.find_first_of(", "); sep != std::string::npos) {
+    from = Date::parse(value.substr(0, sep));
+    if (auto second = value.find_first_not_of(", ", sep); second != std::string::npos) {
+      to = Date::parse(value.substr(second));
+    }
+  }
   if (!from || !to) {
     throw UsageError(
-        lang == Lang::zh
-            ? fmt::format("{}：“{}” 应为 开始,结束 两个日期 YYYY-MM-DD", flag, value)
-            : fmt::format("{}: \"{}\" must be two dates START,END (YYYY-MM-DD)", flag, value));
+        Text{fmt::format("{}：“{}” 应为 开始,结束 两个日期 YYYY-MM-DD", flag, value),
+             fmt::format("{}: \"{}\" must be two dates START,END (YYYY-MM-DD)", flag, value)});
   }
   return {*from, *to};
 }
@@ -56,9 +57,9 @@ int run_year_open(const YearOptions& o, const Globals& g) {
   Lang lang = lang_of(g);
   bool zh = lang == Lang::zh;
   std::optional<DateRange> window;
-  if (!o.window.empty()) window = parse_range("--window", o.window, lang);
+  if (!o.window.empty()) window = parse_range("--window", o.window);
   std::vector<DateRange> vacations;
-  for (const std::string& v : o.vacations) vacations.push_back(parse_range("--vacation", v, lang));
+  for (const std::string& v : o.vacations) vacations.push_back(parse_range("--vacation", v));
 
   using namespace std::chrono_literals;
   std::filesystem::path root = repo_root(g);

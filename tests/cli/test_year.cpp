@@ -73,6 +73,7 @@ TEST_CASE(
   CHECK(year_open(repo, {"2030", "--window", "2029-03-01,2029-05-31"}).exit_code ==
         1);  // outside 2030
   CHECK(year_open(repo, {"2031", "--window", "2031-03-01"}).exit_code == 2);
+  CHECK(year_open(repo, {"2031", "--window", "2031-03-01,"}).exit_code == 2);  // no second date
   CHECK(repo.read("pilot.toml") == after);
 }
 
