@@ -18,6 +18,8 @@ function __pilot_commands
                 'list	the records of a kind with their fields and files, for scripts / 记录清单' \
                 'init	create a new data repository / 新建试点数据仓库' \
                 'add	write one new record, checked by every rule first / 新增一条记录(先检查全部规则)' \
+                'set	change fields of an existing record, only those lines / 修改已有记录的字段(只改这些行)' \
+                'year	a pilot year\'s calendar in pilot.toml / 试点年度的日历' \
                 'approve	record that the province approved a pilot application / 记录省里批准了试点申报' \
                 'reject	record that the province rejected a pilot application / 记录省里未通过试点申报' \
                 'completions	shell completion script / 命令行自动补全脚本' \
@@ -34,6 +36,20 @@ function __pilot_commands
                 'report	双周报 / a fortnightly report' \
                 'site	考核站点协议 / a site agreement' \
                 'fund	经费收支 / a fund entry'
+        case 'set'
+            printf '%s\n' \
+                'college	二级学院 / college' \
+                'major	专业 / major' \
+                'certificate	证书 / certificate' \
+                'pilot	试点 / pilot' \
+                'quota-change	指标修改申请 / quota-change' \
+                'exam	考试批次 / exam' \
+                'report	双周报 / report' \
+                'site	考核站点协议 / site' \
+                'fund	经费收支 / fund'
+        case 'year'
+            printf '%s\n' \
+                'open	add [calendar.Y] to pilot.toml, every other byte kept / 在 pilot.toml 中新增 [calendar.Y]'
     end
 end
 
@@ -227,7 +243,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add major'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -247,7 +264,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add certificate'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -271,7 +289,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add pilot'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -304,7 +323,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add quota-change'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -332,7 +352,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add exam'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -356,7 +377,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add report'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -386,7 +408,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add site'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -410,7 +433,8 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add fund'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -435,7 +459,283 @@ function __pilot_options
                 '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
-                '--dry-run	print the file instead of writing it / 只显示将写入的内容'
+                '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)'
+        case 'set college'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--name	名称 / name, e.g. 信息工程学院' \
+                '--leader	分管领导(签署指标修改申请)/ the leader who signs quota changes' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set major'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--name	专业名称 / name' \
+                '--college	所属二级学院编号 / college ID' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set certificate'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--name	证书名称 / name' \
+                '--organization	培训评价组织 / the organization' \
+                '--levels	等级,可重复或逗号分隔 / levels, repeatable or comma-separated' \
+                '--level	等级,可重复或逗号分隔 / levels, repeatable or comma-separated' \
+                '--listed-from	首次列入目录的年份 / first year on the list' \
+                '--listed-to	最后列入目录的年份 / last year on the list' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set pilot'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--year	试点年份 / pilot year' \
+                '--certificate	证书编号 / certificate ID' \
+                '--level	等级 / level: 初级, 中级, 高级 (junior, intermediate, senior)' \
+                '--status	draft | submitted | approved | rejected (默认按所给日期推断 / default: from the dates given)' \
+                '--submitted	申报提交日期 / date the application went in' \
+                '--approved	批准日期 / approval date' \
+                '--rejected	未通过日期 / rejection date' \
+                '--lead-major	牵头专业代码 / lead major code' \
+                '--major	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
+                '--majors	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
+                '--admin	管理员账号 / admin account' \
+                '--admin-account	管理员账号 / admin account' \
+                '--exam	考务管理账号 / exam account' \
+                '--exam-account	考务管理账号 / exam account' \
+                '--plan	工作计划(文字或仓库内的文件路径)/ work plan (text or a path in the repository)' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set quota-change'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--certificate-name	证书名称(默认取自试点)/ certificate name (default: from the pilot)' \
+                '--level	等级(默认取自试点)/ level (default: from the pilot)' \
+                '--original	原指标(默认为当前指标)/ original quota (default: the current quota)' \
+                '--revised	修改后指标 / revised quota' \
+                '--breakdown	专业代码:修改后指标,可重复 / CODE:N per major, repeatable' \
+                '--reason	修改理由 / reason' \
+                '--initiated-by	发起专业(牵头专业)代码 / initiating (lead) major code' \
+                '--signed-by	签字的分管领导 / the leader who signed' \
+                '--stamped	已盖章 / stamped' \
+                '--submitted	提交日期(默认为 as-of)/ submitted (default: as-of)' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set exam'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--pilot	试点编号 / pilot ID' \
+                '--date	考试日期 / date' \
+                '--status	planned | held (计划 | 已考)' \
+                '--site	考核站点编号 / site ID' \
+                '--result	专业:报名:实考:通过,可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
+                '--results	专业:报名:实考:通过,可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set report'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--pilot	试点编号(默认为该专业当年已批准的试点)/ pilot ID (default: the major\'s approved pilot)' \
+                '--submitted	报送日期(默认为 as-of)/ submitted (default: as-of)' \
+                '--trained	累计培训人数 / trained so far' \
+                '--registered	累计报名人数 / registered so far' \
+                '--attended	累计实考人数 / attended so far' \
+                '--passed	累计通过人数 / passed so far' \
+                '--major-construction	专业建设 / major construction' \
+                '--faculty	师资队伍建设 / faculty' \
+                '--textbooks	教材建设 / textbooks' \
+                '--training	学生培训与考核 / training and assessment' \
+                '--funding	经费投入 / funding' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set site'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--college	签约的二级学院编号 / college ID' \
+                '--organization	培训评价组织 / organization' \
+                '--signatory	签约方 / signatory: college | office | school (二级学院 | 教务处 | 学校)' \
+                '--contract-process	学校签约时:non-procurement(非采购合同)/ when the school signs' \
+                '--oa-ref	学校签约时:OA 流程编号 / when the school signs: the OA reference' \
+                '--signed	签约日期 / date signed' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'set fund'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--date	日期 / date' \
+                '--college	二级学院编号 / college ID' \
+                '--pilot	试点编号 / pilot ID' \
+                '--direction	income | expense (收入 | 支出)' \
+                '--source	college-budget | returned-exam-fee | student | other (学院经费 | 考务费返还 | 学生缴费 | 其他)' \
+                '--category	training | exam-fee | materials | internal-labor | other (培训 | 考务费 | 耗材 | 校内劳务 | 其他)' \
+                '--amount	金额(元,最多两位小数)/ amount in yuan, at most 2 decimals' \
+                '--notes	备注 / notes' \
+                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
+                '--force	write even if it brings new errors / 即使带来新错误也写入' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--strict	refuse a new warning too / 带来新警告也不写入'
+        case 'year'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)'
+        case 'year open'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--window	申报窗口 开始,结束 / application window START,END (default: last year\'s, a year on)' \
+                '--vacation	假期 开始,结束（可重复）/ a vacation START,END, repeatable (default: last year\'s, a year on)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)'
         case 'approve'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -771,6 +1071,210 @@ function __pilot_value
             echo 'any'
         case 'add fund|--waivers'
             echo 'any'
+        case 'set college|--name'
+            echo 'any'
+        case 'set college|--leader'
+            echo 'any'
+        case 'set college|--notes'
+            echo 'any'
+        case 'set college|--waiver'
+            echo 'any'
+        case 'set college|--waivers'
+            echo 'any'
+        case 'set college|--drop-waiver'
+            echo 'any'
+        case 'set major|--name'
+            echo 'any'
+        case 'set major|--college'
+            echo 'ids college'
+        case 'set major|--notes'
+            echo 'any'
+        case 'set major|--waiver'
+            echo 'any'
+        case 'set major|--waivers'
+            echo 'any'
+        case 'set major|--drop-waiver'
+            echo 'any'
+        case 'set certificate|--name'
+            echo 'any'
+        case 'set certificate|--organization'
+            echo 'any'
+        case 'set certificate|--levels'
+            echo 'any'
+        case 'set certificate|--level'
+            echo 'any'
+        case 'set certificate|--listed-from'
+            echo 'any'
+        case 'set certificate|--listed-to'
+            echo 'any'
+        case 'set certificate|--notes'
+            echo 'any'
+        case 'set certificate|--waiver'
+            echo 'any'
+        case 'set certificate|--waivers'
+            echo 'any'
+        case 'set certificate|--drop-waiver'
+            echo 'any'
+        case 'set pilot|--year'
+            echo 'any'
+        case 'set pilot|--certificate'
+            echo 'ids certificate'
+        case 'set pilot|--level'
+            echo 'any'
+        case 'set pilot|--status'
+            echo 'any'
+        case 'set pilot|--submitted'
+            echo 'any'
+        case 'set pilot|--approved'
+            echo 'any'
+        case 'set pilot|--rejected'
+            echo 'any'
+        case 'set pilot|--lead-major'
+            echo 'ids major'
+        case 'set pilot|--major'
+            echo 'ids major'
+        case 'set pilot|--majors'
+            echo 'ids major'
+        case 'set pilot|--admin'
+            echo 'any'
+        case 'set pilot|--admin-account'
+            echo 'any'
+        case 'set pilot|--exam'
+            echo 'any'
+        case 'set pilot|--exam-account'
+            echo 'any'
+        case 'set pilot|--plan'
+            echo 'any'
+        case 'set pilot|--notes'
+            echo 'any'
+        case 'set pilot|--waiver'
+            echo 'any'
+        case 'set pilot|--waivers'
+            echo 'any'
+        case 'set pilot|--drop-waiver'
+            echo 'any'
+        case 'set quota-change|--certificate-name'
+            echo 'any'
+        case 'set quota-change|--level'
+            echo 'any'
+        case 'set quota-change|--original'
+            echo 'any'
+        case 'set quota-change|--revised'
+            echo 'any'
+        case 'set quota-change|--breakdown'
+            echo 'any'
+        case 'set quota-change|--reason'
+            echo 'any'
+        case 'set quota-change|--initiated-by'
+            echo 'ids major'
+        case 'set quota-change|--signed-by'
+            echo 'any'
+        case 'set quota-change|--submitted'
+            echo 'any'
+        case 'set quota-change|--notes'
+            echo 'any'
+        case 'set quota-change|--waiver'
+            echo 'any'
+        case 'set quota-change|--waivers'
+            echo 'any'
+        case 'set quota-change|--drop-waiver'
+            echo 'any'
+        case 'set exam|--pilot'
+            echo 'ids pilot'
+        case 'set exam|--date'
+            echo 'any'
+        case 'set exam|--status'
+            echo 'any'
+        case 'set exam|--site'
+            echo 'ids site'
+        case 'set exam|--result'
+            echo 'any'
+        case 'set exam|--results'
+            echo 'any'
+        case 'set exam|--notes'
+            echo 'any'
+        case 'set exam|--waiver'
+            echo 'any'
+        case 'set exam|--waivers'
+            echo 'any'
+        case 'set exam|--drop-waiver'
+            echo 'any'
+        case 'set report|--pilot'
+            echo 'ids pilot'
+        case 'set report|--submitted'
+            echo 'any'
+        case 'set report|--trained'
+            echo 'any'
+        case 'set report|--registered'
+            echo 'any'
+        case 'set report|--attended'
+            echo 'any'
+        case 'set report|--passed'
+            echo 'any'
+        case 'set report|--major-construction'
+            echo 'any'
+        case 'set report|--faculty'
+            echo 'any'
+        case 'set report|--textbooks'
+            echo 'any'
+        case 'set report|--training'
+            echo 'any'
+        case 'set report|--funding'
+            echo 'any'
+        case 'set report|--notes'
+            echo 'any'
+        case 'set report|--waiver'
+            echo 'any'
+        case 'set report|--waivers'
+            echo 'any'
+        case 'set report|--drop-waiver'
+            echo 'any'
+        case 'set site|--college'
+            echo 'ids college'
+        case 'set site|--organization'
+            echo 'any'
+        case 'set site|--signatory'
+            echo 'any'
+        case 'set site|--contract-process'
+            echo 'any'
+        case 'set site|--oa-ref'
+            echo 'any'
+        case 'set site|--signed'
+            echo 'any'
+        case 'set site|--notes'
+            echo 'any'
+        case 'set site|--waiver'
+            echo 'any'
+        case 'set site|--waivers'
+            echo 'any'
+        case 'set site|--drop-waiver'
+            echo 'any'
+        case 'set fund|--date'
+            echo 'any'
+        case 'set fund|--college'
+            echo 'ids college'
+        case 'set fund|--pilot'
+            echo 'ids pilot'
+        case 'set fund|--direction'
+            echo 'any'
+        case 'set fund|--source'
+            echo 'any'
+        case 'set fund|--category'
+            echo 'any'
+        case 'set fund|--amount'
+            echo 'any'
+        case 'set fund|--notes'
+            echo 'any'
+        case 'set fund|--waiver'
+            echo 'any'
+        case 'set fund|--waivers'
+            echo 'any'
+        case 'set fund|--drop-waiver'
+            echo 'any'
+        case 'year open|--window'
+            echo 'any'
+        case 'year open|--vacation'
+            echo 'any'
         case 'approve|--date'
             echo 'any'
         case 'reject|--date'
@@ -797,6 +1301,26 @@ function __pilot_positional
             echo 'words college major certificate pilot quota-change exam report site fund'
         case 'init|0'
             echo 'dirs'
+        case 'set college|0'
+            echo 'any'
+        case 'set major|0'
+            echo 'any'
+        case 'set certificate|0'
+            echo 'any'
+        case 'set pilot|0'
+            echo 'any'
+        case 'set quota-change|0'
+            echo 'any'
+        case 'set exam|0'
+            echo 'any'
+        case 'set report|0'
+            echo 'any'
+        case 'set site|0'
+            echo 'any'
+        case 'set fund|0'
+            echo 'any'
+        case 'year open|0'
+            echo 'any'
         case 'approve|0'
             echo 'ids pilot'
         case 'reject|0'

@@ -141,6 +141,17 @@ std::vector<FlagRef> record_flags(Kind kind) {
   return out;
 }
 
+std::vector<FlagRef> set_flags(Kind kind) {
+  std::vector<FlagRef> out;
+  for (FlagRef& f : record_flags(kind)) {
+    std::string_view key = f.block == nullptr ? f.field->key : std::string_view();
+    bool names_file = key == "id" || (kind == Kind::quota_change && key == "pilot") ||
+                      (kind == Kind::report && (key == "major" || key == "due"));
+    if (!names_file) out.push_back(std::move(f));
+  }
+  return out;
+}
+
 std::optional<FlagRef> find_flag(Kind kind, std::string_view spelling) {
   for (FlagRef& f : record_flags(kind)) {
     if (std::find(f.names.begin(), f.names.end(), spelling) != f.names.end()) return std::move(f);

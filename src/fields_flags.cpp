@@ -1,5 +1,7 @@
 // Command-line flags -> the YAML mapping they describe -> the loader's reader -> a record:
 // one value parser for files and flags (issue 13). See include/pilot/fields.hpp.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "pilot/fields.hpp"
@@ -40,19 +42,44 @@ std::vector<std::string> split_parts(const std::string& v, std::size_t n) {
   return out;
 }
 
-// Comma- or space-separated words.
+// Words separated by commas, spaces or what a Chinese input method types between them: 、，；
+// and the full-width space ("初级、中级", "初级，中级").
 std::vector<std::string> split_words(const std::string& v) {
+  static constexpr std::string_view k_wide[] = {"\u3001", "\uFF0C", "\uFF1B", "\u3000"};
   std::vector<std::string> out;
   std::string item;
-  for (char c : v + ",") {
-    if (c == ',' || c == ' ') {
-      if (!item.empty()) out.push_back(item);
-      item.clear();
-    } else {
-      item += c;
+  auto flush = [&] {
+    if (!item.empty()) out.push_back(item);
+    item.clear();
+  };
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == ',' || v[i] == ' ' || v[i] == ';') {
+      flush();
+      continue;
     }
+    bool wide = false;
+    for (std::string_view w : k_wide) {
+      if (std::string_view(v).substr(i, w.size()) == w) {
+        flush();
+        i += w.size() - 1;
+        wide = true;
+        break;
+      }
+    }
+    if (!wide) item += v[i];
   }
+  flush();
   return out;
+}
+
+// How many parts an entry flag needs: up to its last required part (`--major 510201:60` may
+// leave out the contact, which R603 then asks for).
+std::size_t parts_needed(const FieldSpec& f) {
+  std::size_t needed = 0;
+  for (std::size_t i = 0; i < f.parts.size(); ++i) {
+    if (f.parts[i].need == Need::required) needed = i + 1;
+  }
+  return needed;
 }
 
 class Builder {
@@ -106,11 +133,12 @@ class Builder {
         for (const std::string& v : values) {
           int line = source(flag, v);
           std::vector<std::string> parts = split_parts(v, f.parts.size());
-          if (parts.size() < f.parts.size()) return wrong_shape(flag, v);
+          if (parts.size() < parts_needed(f)) return wrong_shape(flag, v);
           YNode entry = container(YNode::Kind::mapping, line);
           for (std::size_t i = 0; i < parts.size(); ++i) {
-            // An empty text part is left out (`510201:60:` has no contact); others are read.
-            if (parts[i].empty() && f.parts[i].type == FieldType::text) continue;
+            // An empty part that is not required is left out: `510201:60:` has no contact
+            // (R603 asks for it), and `pilot set`'s `510201::张老师` keeps the quota.
+            if (parts[i].empty() && f.parts[i].need != Need::required) continue;
             entry.entries.emplace_back(scalar_node(std::string(f.parts[i].key), line),
                                        scalar_node(std::move(parts[i]), line));
           }
@@ -138,11 +166,14 @@ class Builder {
     std::string keys;
     for (const FieldSpec& p : flag.field->parts)
       keys += (keys.empty() ? "" : ":") + std::string(p.key);
+    std::size_t all = flag.field->parts.size();
+    std::size_t needed = flag.field->shape == BlockShape::entries ? parts_needed(*flag.field) : all;
+    std::string count = needed == all ? std::to_string(all) : fmt::format("{}–{}", needed, all);
     doc_.error = FlagError{flag.name(),
                            {fmt::format("{}：“{}” 应为用 “:” 分隔的 {} 个值（{}）", flag.name(), v,
-                                        flag.field->parts.size(), keys),
+                                        count, keys),
                             fmt::format("{}: \"{}\" must be {} values separated by ':' ({})",
-                                        flag.name(), v, flag.field->parts.size(), keys)}};
+                                        flag.name(), v, count, keys)}};
   }
 
   FlagDocument& doc_;
@@ -224,6 +255,121 @@ FlagRecord read_flags(Kind kind, const std::vector<GivenFlag>& given) {
     }
   }
   return out;
+}
+
+}  // namespace pilot
+
+// ---------------------------------------------------------------- `pilot set`: flags over a file
+
+namespace pilot {
+
+namespace {
+
+YNode* value_of(YNode& map, std::string_view key) {
+  for (auto& [k, v] : map.entries) {
+    if (k.value == key) return &v;
+  }
+  return nullptr;
+}
+
+// Each key of `from` replaces the same key of `into`, or is appended.
+void merge_mapping(YNode& into, const YNode& from) {
+  for (const auto& [k, v] : from.entries) {
+    if (YNode* old = value_of(into, k.value)) {
+      *old = v;
+    } else {
+      into.entries.emplace_back(k, v);
+    }
+  }
+}
+
+// An entry of `from` replaces the parts it gives of the entry of `into` with the same first
+// part (the major), or is appended.
+void merge_entries(YNode& into, const YNode& from, std::string_view id_key) {
+  for (const YNode& entry : from.items) {
+    const YNode* id = entry.find(id_key);
+    YNode* same = nullptr;
+    for (YNode& old : into.items) {
+      const YNode* old_id = old.is_map() ? old.find(id_key) : nullptr;
+      if (id != nullptr && old_id != nullptr && old_id->is_scalar() && old_id->value == id->value) {
+        same = &old;
+        break;
+      }
+    }
+    if (same != nullptr) {
+      merge_mapping(*same, entry);
+    } else {
+      into.items.push_back(entry);
+    }
+  }
+}
+
+}  // namespace
+
+FlagRecord apply_flags(Kind kind, const YNode& file_root, const std::vector<GivenFlag>& given,
+                       const std::vector<std::string>& drop_waivers) {
+  FlagRecord checked = read_flags(kind, given);  // each value as the reader takes it
+  if (checked.error) return checked;
+  FlagDocument doc = flags_document(kind, given);
+  YNode merged = file_root;
+  for (const auto& [key, value] : doc.root.entries) {
+    const FieldSpec* f = find_field(kind, key.value);
+    YNode* old = value_of(merged, key.value);
+    if (old == nullptr) {
+      merged.entries.emplace_back(key, value);
+    } else if (f == nullptr || !f->is_block() || old->kind != value.kind) {
+      *old = value;  // a scalar, or a block the file holds in another shape: replaced whole
+    } else if (f->shape == BlockShape::entries) {
+      merge_entries(*old, value, f->parts.front().key);
+    } else {
+      merge_mapping(*old, value);
+    }
+  }
+  // --waiver RULE:REASON sets that waiver; --drop-waiver RULE removes it.
+  auto waivers = [&]() -> YNode& {
+    YNode* w = value_of(merged, "waivers");
+    if (w == nullptr) {
+      YNode key;
+      key.kind = YNode::Kind::scalar;
+      key.value = "waivers";
+      merged.entries.emplace_back(key, YNode());
+      w = &merged.entries.back().second;
+    }
+    if (!w->is_map()) {
+      *w = YNode();
+      w->kind = YNode::Kind::mapping;
+    }
+    return *w;
+  };
+  for (const auto& [rule, reason] : record_base(checked.record).waivers) {
+    YNode k, v;
+    k.kind = v.kind = YNode::Kind::scalar;
+    k.value = rule;
+    v.value = reason.value;
+    YNode one;
+    one.kind = YNode::Kind::mapping;
+    one.entries.emplace_back(k, v);
+    merge_mapping(waivers(), one);
+  }
+  for (const std::string& rule : drop_waivers) {
+    YNode* w = value_of(merged, "waivers");
+    auto& entries = w != nullptr && w->is_map() ? w->entries : merged.entries;
+    auto it = std::find_if(entries.begin(), entries.end(),
+                           [&](const auto& e) { return w != nullptr && e.first.value == rule; });
+    if (w == nullptr || it == entries.end()) {
+      checked.error = FlagError{"--drop-waiver",
+                                {fmt::format("--drop-waiver：这条记录没有 {} 的豁免", rule),
+                                 fmt::format("--drop-waiver: the record has no waiver of {}", rule)}};
+      return checked;
+    }
+    entries.erase(it);
+    if (entries.empty()) {
+      merged.entries.erase(std::find_if(merged.entries.begin(), merged.entries.end(),
+                                        [](const auto& e) { return e.first.value == "waivers"; }));
+    }
+  }
+  std::vector<Diagnostic> ignored;  // the write check reports the file's findings
+  return FlagRecord{read_record_node(kind, merged, ignored), std::nullopt};
 }
 
 }  // namespace pilot

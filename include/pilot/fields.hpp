@@ -282,6 +282,20 @@ FlagDocument flags_document(Kind kind, const std::vector<GivenFlag>& given);
 // an empty reason is a refusal, not a usage error).
 FlagRecord read_flags(Kind kind, const std::vector<GivenFlag>& given);
 
+// `pilot set`: the record a file's mapping `file_root` holds once the flags are applied, read
+// by the loader's reader. A flag's value is first read alone (a bad one is `error`, as for
+// `add`); then, in the file's mapping, a scalar is replaced (or added); a part of a mapping
+// block (--admin, --attended, --faculty) replaces that part; an entry (--major, --result)
+// replaces the parts it gives of the entry of the same major, or is appended; a pair
+// (--breakdown) replaces or adds its key; --waiver RULE:REASON sets that waiver and each of
+// `drop_waivers` removes one (a rule the record has no waiver of is `error`).
+FlagRecord apply_flags(Kind kind, const YNode& file_root, const std::vector<GivenFlag>& given,
+                       const std::vector<std::string>& drop_waivers);
+
+// The flags of `pilot set KIND`: record_flags without those that name the record's file (an
+// id; a quota change's pilot; a report's major and due date): a record is not renamed.
+std::vector<FlagRef> set_flags(Kind kind);
+
 // ---------------------------------------------------------------- docs (src/fields_docs.cpp)
 
 // The Markdown table of a kind's fields for docs/data-format.md.

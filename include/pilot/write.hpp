@@ -20,9 +20,12 @@
 
 namespace pilot {
 
+struct FieldSpec;  // fields.hpp
+
 enum class DryRun { no, yes };
 enum class Force { no, yes };
 enum class Overwrite { no, yes };  // may a write replace an existing file?
+enum class Strict { no, yes };     // does a new warning refuse a write, as an error does?
 
 // A write that could not happen (I/O, lock, a path outside the repository). The message names
 // the file and the cause. Thrown only below src/cli.
@@ -46,6 +49,33 @@ std::string yaml_string(std::string_view s, YamlContext context = YamlContext::b
 std::string render_record(const AnyRecord& record);
 
 Kind kind_of(const AnyRecord& record);
+
+// How pilot writes a nested block (fields.hpp's BlockShape says what it holds):
+//   list   majors / results: one flow mapping per line, "\n  - { major: "510201", ... }"
+//   flow   accounts / progress / waivers: "{ admin: a, exam: e }"
+//   block  sections / breakdown: one "key: value" per line, "\n  faculty: ..."
+enum class BlockStyle { list, flow, block };
+
+// One entry of a block: `key` identifies it (an entry's major, a part's or pair's key, as a
+// plain string), `key_yaml` is the key as written (empty for list entries), `text` the value as
+// written (a list entry: its whole flow mapping).
+struct BlockItem {
+  std::string key;
+  std::string key_yaml;
+  std::string text;
+};
+
+struct BlockValue {
+  BlockStyle style = BlockStyle::block;  // the style pilot writes it in
+  std::vector<BlockItem> items;          // in the order pilot writes them
+};
+
+// The items of a block field of `record` (nullopt when the record lacks it), their scalars
+// quoted for `context` (list entries are always flow mappings). (yaml_emit.cpp)
+std::optional<BlockValue> field_block(const AnyRecord& record, const FieldSpec& field, YamlContext context);
+// `value` in `style` after "key:", each line of a list or block indented by `indent`:
+// what field_yaml returns for a block when style is its own and indent "  ".
+std::string block_yaml(const BlockValue& value, BlockStyle style, std::string_view indent);
 
 // ---------------------------------------------------------------- where a record lives (path.cpp)
 
@@ -76,6 +106,10 @@ void fill_quota_change_defaults(QuotaChange& change, const Repository& repo, con
 // submitted = as-of, pilot = the first approved pilot of the major in the due year (SPEC: a
 // major in two pilots names either). Returns why a needed value could not be found, else {}.
 Text fill_report_defaults(Report& report, const Repository& repo, const Date& as_of);
+
+// Fills a fund's id when `pilot add fund` was not given one: the next free number of its
+// date's year folder ("0003" after 0001 and 0002; four digits at least, as wide as the widest).
+void fill_fund_defaults(Fund& fund, const Repository& repo);
 
 // ---------------------------------------------------------------- the file-system seam (file_system.cpp)
 
@@ -181,12 +215,25 @@ struct LineMap {
   int map(int old_line) const;
 };
 
+// The findings of `after` that `before` lacks, errors and warnings (not off): compared by rule,
+// file, line and message; lines of `rel` found before are moved through `lines` first.
+std::vector<Diagnostic> findings_new(const std::vector<Diagnostic>& before, std::vector<Diagnostic> after,
+                                     const std::string& rel = {}, const LineMap& lines = {});
+
 // Replaces whatever `rel` held in `repo` by `text` (parsed with parse_record, exactly as the
-// loader would), runs every rule before and after, and returns the errors after that were not
-// there before (compared by rule, file, line and message; lines of `rel` found before
-// are moved through `lines`). `repo` keeps the change.
+// loader would), runs every rule before and after, and returns the findings (errors and
+// warnings) after that were not there before (findings_new). `repo` keeps the change.
+std::vector<Diagnostic> findings_added(Repository& repo, Kind kind, const std::string& rel, std::string_view text,
+                                       const Date& as_of, const LineMap& lines = {});
+// findings_added, errors only.
 std::vector<Diagnostic> errors_added(Repository& repo, Kind kind, const std::string& rel, std::string_view text,
                                      const Date& as_of, const LineMap& lines = {});
+
+// Adds to the hint of each finding in `rel` the command-line flags of `kind` that set the keys
+// it names as YAML (`lead_major:`, `accounts.admin`, "approved" in quotes): "on the command
+// line: --lead-major" (an entry's flag with its parts: "--major MAJOR:QUOTA:CONTACT"), after
+// `command` when given ("pilot set pilot web-2026"). Flags come from the field table.
+void name_flags(std::vector<Diagnostic>& findings, Kind kind, const std::string& rel, std::string_view command = {});
 
 // ---------------------------------------------------------------- one write, start to end (commit.cpp)
 
@@ -198,22 +245,27 @@ struct WriteRequest {
   LineMap lines;                        // for edits
   Force force = Force::no;
   DryRun dry_run = DryRun::no;
+  Strict strict = Strict::no;
 };
 
 enum class WriteStatus {
-  written,         // the file is in place
-  dry_run,         // nothing written; the write would have gone through
-  refused_errors,  // it would bring new errors (new_errors), nothing written
-  refused_exists,  // the file exists and overwrite is no, nothing written
+  written,           // the file is in place
+  dry_run,           // nothing written; the write would have gone through
+  refused_errors,    // it would bring new errors, nothing written
+  refused_warnings,  // --strict: it would bring new warnings (and no new error), nothing written
+  refused_exists,    // the file exists and overwrite is no, nothing written
 };
 
 struct WriteOutcome {
   WriteStatus status = WriteStatus::written;
-  std::vector<Diagnostic> new_errors;  // also filled when forced or dry-run
-  std::optional<Text> warning;         // the write happened, but e.g. a directory fsync failed
+  std::vector<Diagnostic> new_findings;  // errors and warnings the write adds, in every status
+  std::optional<Text> warning;           // the write happened, but e.g. a directory fsync failed
+  int new_errors() const;
+  int new_warnings() const;
 };
 
-// Validate-before-write, then the atomic write. The caller holds the RepositoryLock (unless
+// Validate-before-write, then the atomic write: refused when the write adds an error, or with
+// Strict::yes a warning, unless Force::yes. The caller holds the RepositoryLock (unless
 // dry-run) from before loading `repo`. Throws WriteError when the write itself fails.
 WriteOutcome write_record(Repository& repo, const WriteRequest& request, const Date& as_of, FileSystem& fs);
 
@@ -237,6 +289,62 @@ struct DecisionEdit {
 // date, is refused unless `force` (then the opposite date line is removed); the same decision
 // on the same date is `unchanged`.
 DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision decision, const Date& date, Force force);
+
+// ---------------------------------------------------------------- set: fields of a file (edit.cpp)
+
+struct RecordEdit {
+  enum class Result { edited, unchanged, refused };
+  Result result = Result::refused;
+  std::string text;  // edited: the new file
+  LineMap lines;     // edited: how lines moved
+  // edited: fields or entries ("majors[510201]") whose lines were rewritten whole in pilot's
+  // style, because the file wrote them in a way that cannot be edited in place.
+  std::vector<std::string> rewritten;
+  Text reason;  // refused: why
+  Text hint;    // refused: how to go on
+};
+
+// Edits a record file's bytes so that it holds `target` (a record of `kind`, e.g. from
+// apply_flags), changing only the lines of the fields whose value differs (as field_yaml spells
+// them): a scalar on its line (spacing and a comment after it kept), a part of a block on its
+// line, a list entry by its major (a `- { ... }` line; an entry written over several lines is
+// rewritten as one), a block written as a flow mapping on one line anew; a key the file lacks
+// is inserted where the field table puts it, with the record's indentation and the file's line
+// end; what the target lacks is removed. Comments, key order, quoting, blank lines, CRLF and a
+// BOM stay everywhere else. The result is read back and must hold `target`, else refused.
+RecordEdit edit_record(std::string_view bytes, Kind kind, const AnyRecord& target);
+
+// The files of the records of `kind` that `id` names (find.cpp): a record is named by its file
+// name without .yaml (an id; a quota change by its pilot), a report by "MAJOR/DUE"
+// ("510201/2026-11-20"), any record by its path from the repository root. Sorted; more than one
+// when IDs repeat across year folders (S003).
+std::vector<std::string> record_files(const Repository& repo, Kind kind, std::string_view id);
+// Every name record_files accepts for `kind`, but paths: for "did you mean".
+std::vector<std::string> record_ids(const Repository& repo, Kind kind);
+// A unified diff of two texts of `rel`, without context lines ("--- a/rel", "+++ b/rel", hunks);
+// just the two header lines when they are equal.
+std::string line_diff(std::string_view before, std::string_view after, const std::string& rel);
+
+// ---------------------------------------------------------------- a new year's calendar (year.cpp)
+
+struct YearOpen {
+  bool ok = false;
+  std::string text;                       // ok: the new pilot.toml
+  std::optional<DateRange> window;        // what [calendar.Y] holds
+  std::vector<DateRange> vacations;
+  bool moved = false;                     // some of it is the previous year's, moved a year on
+  Text reason;                            // not ok: why
+  Text hint;                              // not ok: how to go on
+};
+
+// pilot.toml's text with `[calendar.year]` added after the calendar table of the latest
+// earlier year (else after [calendar], else at the end), every other byte kept, in the file's
+// line end. The window and vacations are the ones given, else the previous year's moved by one
+// year (29 Feb becomes 28 Feb; vacations too only when no window is given). Not ok when the
+// year has a table already, there is no window to take, or the result has a new S007 finding.
+// Throws ConfigError when the text is not TOML.
+YearOpen open_year(std::string_view toml_text, int year, const std::optional<DateRange>& window,
+                   const std::vector<DateRange>& vacations);
 
 // ---------------------------------------------------------------- a new repository (init.cpp)
 

@@ -19,67 +19,23 @@ namespace pilot::cli {
 
 namespace {
 
-// One flag registered on CLI11, with the storage CLI11 writes into.
-struct FlagSlot {
-  FlagRef flag;
-  CLI::Option* option = nullptr;
-  std::string value;
-  std::vector<std::string> values;
-  bool on = false;
-};
-
 struct AddOptions {
   Kind kind = Kind::college;
   bool force = false;
   bool dry_run = false;
+  bool strict = false;
   std::deque<FlagSlot> slots;  // a deque: CLI11 keeps pointers into the slots
 };
 
-void register_flags(CLI::App* sub, AddOptions& o) {
-  for (FlagRef& flag : record_flags(o.kind)) {
-    FlagSlot& slot = o.slots.emplace_back();
-    slot.flag = std::move(flag);
-    std::string names;
-    for (const auto& n : slot.flag.names) names += (names.empty() ? "" : ",") + n;
-    const std::string& help = slot.flag.help;
-    switch (slot.flag.shape) {
-      case FlagShape::value: slot.option = sub->add_option(names, slot.value, help); break;
-      case FlagShape::on: slot.option = sub->add_flag(names, slot.on, help); break;
-      case FlagShape::list:
-      case FlagShape::entry:
-      case FlagShape::pair:
-        slot.option = sub->add_option(names, slot.values, help)->allow_extra_args(false);
-        break;
-    }
-    if (slot.flag.required) slot.option->required();
-  }
-}
-
-// The flags given, as the library reads them. A pilot without --status takes the status its
-// dates say (approved, rejected, submitted, else draft).
-std::vector<GivenFlag> given_flags(const AddOptions& o) {
-  std::vector<GivenFlag> given;
-  auto was_given = [&](std::string_view key) {
-    for (const FlagSlot& s : o.slots) {
-      if (s.flag.block == nullptr && s.flag.field->key == key && s.option->count() > 0) return true;
-    }
-    return false;
-  };
-  for (const FlagSlot& s : o.slots) {
-    if (s.option->count() == 0) continue;
-    GivenFlag g{s.flag, {}};
-    if (s.flag.shape == FlagShape::value) {
-      g.values = {s.value};
-    } else if (s.flag.shape != FlagShape::on) {
-      g.values = s.values;
-    }
-    given.push_back(std::move(g));
-  }
-  if (o.kind == Kind::pilot && !was_given("status")) {
-    const char* status = was_given("approved")    ? "approved"
-                         : was_given("rejected")  ? "rejected"
-                         : was_given("submitted") ? "submitted"
-                                                  : "draft";
+// The flags given. A pilot without --status takes the status its dates say (approved,
+// rejected, submitted, else draft).
+std::vector<GivenFlag> add_given(const AddOptions& o) {
+  std::vector<GivenFlag> given = given_flags(o.slots);
+  if (o.kind == Kind::pilot && !was_given(o.slots, "status")) {
+    const char* status = was_given(o.slots, "approved")    ? "approved"
+                         : was_given(o.slots, "rejected")  ? "rejected"
+                         : was_given(o.slots, "submitted") ? "submitted"
+                                                           : "draft";
     given.push_back(GivenFlag{*find_flag(Kind::pilot, "--status"), {status}});
   }
   return given;
@@ -105,7 +61,7 @@ constexpr KindEntry k_kind_entries[] = {
 int run_add(const AddOptions& o, const Globals& g) {
   Lang lang = lang_of(g);
   Date today = as_of(g);
-  FlagRecord read = read_flags(o.kind, given_flags(o));
+  FlagRecord read = read_flags(o.kind, add_given(o));
   if (read.error) throw UsageError(read.error->message.in(lang));
   AnyRecord record = std::move(read.record);
   auto fault = test_file_system();
@@ -113,6 +69,10 @@ int run_add(const AddOptions& o, const Globals& g) {
     // Refuse what can never be placed before touching the repository (even its lock): the
     // due date of a report and the year of a quota change are only known after loading.
     AnyRecord probe = record;
+    if (auto* f = std::get_if<Fund>(&probe); f != nullptr && !f->id.present) {
+      f->id.value = "0001";  // the next free number, known after loading
+      f->id.present = f->id.valid = true;
+    }
     if (auto* rep = std::get_if<Report>(&probe); rep != nullptr && !rep->due.present) {
       rep->due.value = today;
       rep->due.present = rep->due.valid = true;
@@ -124,9 +84,19 @@ int run_add(const AddOptions& o, const Globals& g) {
   std::optional<RepositoryLock> lock;
   Repository repo = load_locked(g, o.dry_run ? nullptr : &lock);
 
+  if (auto* f = std::get_if<Fund>(&record)) fill_fund_defaults(*f, repo);
   if (auto* rep = std::get_if<Report>(&record)) {
     Text missing = fill_report_defaults(*rep, repo, today);  // the due date decides the path
     if (!missing.empty()) throw UsageError(missing.in(lang));
+  }
+  if (const auto* p = std::get_if<Pilot>(&record); p != nullptr && p->year.present) {
+    const int y = p->year.value;
+    if (repo.config.calendar(y) == nullptr) {  // its dates cannot be checked (S007 when submitted)
+      std::cerr << (lang == Lang::zh
+                        ? fmt::format("pilot: 注意：pilot.toml 还没有 [calendar.{0}]；请运行 pilot year open {0}\n", y)
+                        : fmt::format("pilot: note: pilot.toml has no [calendar.{0}] yet; run `pilot year open {0}`\n",
+                                      y));
+    }
   }
   int year = today.year;
   if (auto* q = std::get_if<QuotaChange>(&record)) year = quota_change_year(*q, repo, today);
@@ -143,6 +113,7 @@ int run_add(const AddOptions& o, const Globals& g) {
   request.overwrite = o.force ? Overwrite::yes : Overwrite::no;
   request.force = o.force ? Force::yes : Force::no;
   request.dry_run = o.dry_run ? DryRun::yes : DryRun::no;
+  request.strict = o.strict ? Strict::yes : Strict::no;
   WriteOutcome outcome = write_record(repo, request, today, fault ? *fault : posix_file_system());
   return report_write(outcome, request, g);
 }
@@ -157,9 +128,16 @@ void setup_add(CLI::App& app, Globals& g) {
     sub->fallthrough();
     auto o = std::make_shared<AddOptions>();
     o->kind = entry.kind;
-    register_flags(sub, *o);
+    add_kind_aliases(sub, entry.kind);
+    register_record_flags(sub, record_flags(entry.kind), o->slots, true);
+    if (entry.kind == Kind::fund) {  // a fund's --id defaults to the next free number of its year
+      for (FlagSlot& slot : o->slots) {
+        if (slot.flag.block == nullptr && slot.flag.field->key == "id") slot.option->required(false);
+      }
+    }
     sub->add_flag("--force", o->force, "write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入");
     sub->add_flag("--dry-run", o->dry_run, "print the file instead of writing it / 只显示将写入的内容");
+    sub->add_flag("--strict", o->strict, "refuse a new warning too / 带来新警告也不写入");
     sub->callback([o, &g] {
       try {
         g.exit_code = run_add(*o, g);

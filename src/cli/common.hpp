@@ -82,6 +82,8 @@ void setup_list(CLI::App& app, Globals& g);
 void setup_init(CLI::App& app, Globals& g);
 void setup_add(CLI::App& app, Globals& g);
 void setup_decide(CLI::App& app, Globals& g);  // `approve` and `reject`
+void setup_set(CLI::App& app, Globals& g);
+void setup_year(CLI::App& app, Globals& g);  // `year open`
 void setup_completions(CLI::App& app, Globals& g);
 void setup_schema(CLI::App& app, Globals& g);
 void setup_complete_ids(CLI::App& app, Globals& g);  // hidden `__complete KIND`, for the completion scripts

@@ -71,7 +71,12 @@ void setup_list(CLI::App& app, Globals& g) {
   CLI::App* sub = app.add_subcommand("list", "the records of a kind with their fields and files, for scripts / 记录清单");
   std::string kinds;
   for (const auto& k : kind_names()) kinds += (kinds.empty() ? "" : " | ") + k;
-  with_choices(sub->add_option("KIND", o->kind, kinds)->required(), kind_names());
+  // "majors", "专业" mean "major": the transform runs before the choices are checked.
+  with_choices(sub->add_option("KIND", o->kind, kinds)->required(), kind_names())
+      ->transform([](std::string s) {
+        auto k = parse_kind(s);
+        return k ? std::string(kind_name(*k)) : s;
+      });
   with_range(
       sub->add_option("--year", o->year,
                       "only records of this year (pilots, quota changes, exams, reports, funds; "

@@ -1,4 +1,5 @@
 // S003, S004, S006, S007: what makes the repository's records fit together.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -29,19 +30,41 @@ void duplicates_of(const std::vector<T>& records, Kind kind, std::vector<Diagnos
 }
 
 void unknown(std::vector<Diagnostic>& out, const std::string& file, const Pos& pos, Kind kind, const std::string& key,
-             const std::string& value) {
+             const std::string& value, const std::string& guess) {
   std::string command = fmt::format("pilot list {}", kind_name(kind));
+  Text hint{fmt::format("检查拼写，或先添加该{}（运行 {} 查看已有的）", kind_name_zh(kind), command),
+            fmt::format("check the spelling, or add that {} first (`{}` lists them)", kind_name(kind), command)};
+  if (!guess.empty()) {
+    hint = {fmt::format("是不是想写 “{}”？", guess) + hint.zh, fmt::format("did you mean \"{}\"? ", guess) + hint.en};
+  }
   out.push_back(make_diagnostic(
       "S004", file, pos.line, pos.column,
       {fmt::format("“{}” 引用了不存在的{} “{}”", key, kind_name_zh(kind), value),
        fmt::format("\"{}\" refers to an unknown {} \"{}\"", key, kind_name(kind), value)},
-      {fmt::format("检查拼写，或先添加该{}（运行 {} 查看已有的）", kind_name_zh(kind), command),
-       fmt::format("check the spelling, or add that {} first (`{}` lists them)", kind_name(kind), command)}));
+      std::move(hint)));
+}
+
+// The known id closest to a mistyped one ("xinix" -> "xinxi"), else "".
+std::string closest_id(const Repository& repo, Kind kind, const std::string& value) {
+  const std::unordered_map<std::string, std::size_t>* index =
+      kind == Kind::college       ? &repo.college_index
+      : kind == Kind::major       ? &repo.major_index
+      : kind == Kind::certificate ? &repo.certificate_index
+      : kind == Kind::pilot       ? &repo.pilot_index
+      : kind == Kind::site        ? &repo.site_index
+                                  : nullptr;
+  if (index == nullptr) return {};
+  std::vector<std::string_view> ids;
+  for (const auto& [id, at] : *index) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());  // the same guess on every run
+  return closest_match(value, ids);
 }
 
 void ref(const Repository& repo, std::vector<Diagnostic>& out, const std::string& file, Kind kind,
          const Located<std::string>& field, const std::string& key) {
-  if (field.valid && !repo.knows(kind, field.value)) unknown(out, file, field.pos, kind, key, field.value);
+  if (field.valid && !repo.knows(kind, field.value)) {
+    unknown(out, file, field.pos, kind, key, field.value, closest_id(repo, kind, field.value));
+  }
 }
 
 void mismatch(std::vector<Diagnostic>& out, const std::string& file, const Pos& pos, Text message) {
@@ -167,8 +190,9 @@ void s007_config(const Repository& repo, const CheckContext&, std::vector<Diagno
         "S007", "pilot.toml", 1, 1,
         {fmt::format("pilot.toml 缺少 [calendar.{}]，而 {} 年有已提交或已批准的试点（如 {}）；该年的日期规则 R305、R601、R602 已跳过", y, y, p.file),
          fmt::format("pilot.toml lacks [calendar.{}] although {} has submitted or approved pilots (e.g. {}); the date rules R305, R601, R602 of that year are skipped", y, y, p.file)},
-        {fmt::format("加上 [calendar.{}],写明 application_window 和 vacations", y),
-         fmt::format("add [calendar.{}] with its application_window and vacations", y)}));
+        {fmt::format("运行 pilot year open {0}（把上一年的日期顺延一年，再核对），或手工加上 [calendar.{0}]，写明 application_window 和 vacations", y),
+         fmt::format("run `pilot year open {0}` (last year's dates a year on, to check), or add [calendar.{0}] "
+                     "with its application_window and vacations by hand", y)}));
   }
 }
 

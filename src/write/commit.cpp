@@ -1,5 +1,7 @@
 // One write from start to end: stay inside the repository, never overwrite by accident,
 // validate before write, then the atomic write.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "pilot/write.hpp"
@@ -30,6 +32,16 @@ void ensure_inside(const std::string& rel) {
 
 }  // namespace
 
+int WriteOutcome::new_errors() const {
+  return static_cast<int>(std::count_if(new_findings.begin(), new_findings.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+int WriteOutcome::new_warnings() const {
+  return static_cast<int>(std::count_if(new_findings.begin(), new_findings.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
 WriteOutcome write_record(Repository& repo, const WriteRequest& request, const Date& as_of, FileSystem& file_system) {
   ensure_inside(request.rel);
   WriteOutcome outcome;
@@ -39,9 +51,13 @@ WriteOutcome write_record(Repository& repo, const WriteRequest& request, const D
     outcome.status = WriteStatus::refused_exists;
     return outcome;
   }
-  outcome.new_errors = errors_added(repo, request.kind, request.rel, request.text, as_of, request.lines);
-  if (!outcome.new_errors.empty() && request.force == Force::no) {
+  outcome.new_findings = findings_added(repo, request.kind, request.rel, request.text, as_of, request.lines);
+  if (request.force == Force::no && outcome.new_errors() > 0) {
     outcome.status = WriteStatus::refused_errors;
+    return outcome;
+  }
+  if (request.force == Force::no && request.strict == Strict::yes && outcome.new_warnings() > 0) {
+    outcome.status = WriteStatus::refused_warnings;
     return outcome;
   }
   if (request.dry_run == DryRun::yes) {

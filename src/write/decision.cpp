@@ -4,97 +4,16 @@
 
 #include <fmt/format.h>
 
+#include "lines.hpp"
 #include "pilot/write.hpp"
 
 namespace pilot {
 
 namespace {
 
-constexpr std::string_view k_bom = "\xEF\xBB\xBF";
-
-struct Line {
-  std::string content;  // without the line end
-  std::string eol;      // "\n", "\r\n" or "" (last line without one)
-  int old = 0;          // 1-based line in the original file, 0 for an inserted line
-};
-
-std::vector<Line> split_lines(std::string_view bytes) {
-  std::vector<Line> lines;
-  int n = 0;
-  while (!bytes.empty()) {
-    auto nl = bytes.find('\n');
-    Line l;
-    l.old = ++n;
-    if (nl == std::string_view::npos) {
-      l.content = std::string(bytes);
-      bytes = {};
-    } else {
-      l.content = std::string(bytes.substr(0, nl));
-      l.eol = "\n";
-      if (!l.content.empty() && l.content.back() == '\r') {
-        l.content.pop_back();
-        l.eol = "\r\n";
-      }
-      bytes.remove_prefix(nl + 1);
-    }
-    lines.push_back(std::move(l));
-  }
-  return lines;
-}
-
-// Where the value starts in `content` if the line is `<indent>key<spaces>:` (then a space,
-// a tab or the end), else npos.
-std::size_t value_start(std::string_view content, std::size_t indent, std::string_view key) {
-  if (content.size() < indent + key.size()) return std::string_view::npos;
-  for (std::size_t i = 0; i < indent; ++i) {
-    if (content[i] != ' ') return std::string_view::npos;
-  }
-  if (content.substr(indent, key.size()) != key) return std::string_view::npos;
-  std::size_t i = indent + key.size();
-  while (i < content.size() && (content[i] == ' ' || content[i] == '\t')) ++i;
-  if (i >= content.size() || content[i] != ':') return std::string_view::npos;
-  ++i;
-  if (i < content.size() && content[i] != ' ' && content[i] != '\t') return std::string_view::npos;
-  return i;
-}
-
-// Replaces the scalar after the colon (at `from`) by `value`, keeping the spacing before it
-// and whatever follows it (spaces, a comment). npos when the scalar cannot be delimited.
-std::optional<std::string> replace_scalar(const std::string& content, std::size_t from, std::string_view value) {
-  std::size_t start = from;
-  while (start < content.size() && (content[start] == ' ' || content[start] == '\t')) ++start;
-  if (start >= content.size() || content[start] == '#') {
-    // No value yet (`approved:` or `approved:  # comment`).
-    std::string tail = content.substr(from);
-    return content.substr(0, from) + " " + std::string(value) + tail;
-  }
-  std::size_t end = start;
-  char q = content[start];
-  if (q == '"' || q == '\'') {
-    end = start + 1;
-    while (end < content.size()) {
-      if (q == '"' && content[end] == '\\') {
-        end += 2;
-        continue;
-      }
-      if (content[end] == q) {
-        if (q == '\'' && end + 1 < content.size() && content[end + 1] == '\'') {
-          end += 2;
-          continue;
-        }
-        break;
-      }
-      ++end;
-    }
-    if (end >= content.size()) return std::nullopt;  // the quote closes on another line
-    ++end;
-  } else {
-    if (q == '|' || q == '>' || q == '{' || q == '[' || q == '&' || q == '*' || q == '!') return std::nullopt;
-    while (end < content.size() && !(content[end] == '#' && (content[end - 1] == ' ' || content[end - 1] == '\t'))) ++end;
-    while (end > start && (content[end - 1] == ' ' || content[end - 1] == '\t')) --end;
-  }
-  return content.substr(0, start) + std::string(value) + content.substr(end);
-}
+using lines::Line;
+using lines::replace_scalar;
+using lines::value_start;
 
 DecisionEdit refused(Text reason, Text hint) {
   DecisionEdit e;
@@ -154,12 +73,9 @@ DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision 
                     "if the province really changed its decision, add --force (the old date line is removed)"});
   }
 
-  std::vector<Line> lines = split_lines(bytes);
-  std::string bom;
-  if (!lines.empty() && std::string_view(lines[0].content).substr(0, k_bom.size()) == k_bom) {
-    bom = std::string(k_bom);
-    lines[0].content.erase(0, k_bom.size());
-  }
+  lines::LineFile file = lines::split(bytes);
+  const std::size_t old_count = file.lines.size();
+  std::vector<Line>& lines = file.lines;
   const std::size_t indent = pilot.pos.column > 0 ? static_cast<std::size_t>(pilot.pos.column - 1) : 0;
   // The line of a key of the record's own mapping (first one: a repeated key is S001 anyway).
   auto key_line = [&](std::string_view k) -> Line* {
@@ -194,7 +110,7 @@ DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision 
     inserted.content = std::string(indent, ' ') + key + ": " + date.str();
     if (anchor->eol.empty()) {
       // The anchor was the last line, without a line end: keep "no line end at the end".
-      anchor->eol = bytes.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+      anchor->eol = file.eol;
     } else {
       inserted.eol = anchor->eol;
     }
@@ -211,8 +127,8 @@ DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision 
 
   DecisionEdit e;
   e.result = DecisionEdit::Result::edited;
-  e.text = bom;
-  e.lines.new_line_of.assign(split_lines(bytes).size(), 0);
+  e.text = file.bom;
+  e.lines.new_line_of.assign(old_count, 0);
   int n = 0;
   for (const auto& l : lines) {
     ++n;

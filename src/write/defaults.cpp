@@ -1,4 +1,5 @@
 // Defaults that save typing in `pilot add`: taken from the repository, never guessed.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "pilot/calendar.hpp"
@@ -63,6 +64,21 @@ Text fill_report_defaults(Report& report, const Repository& repo, const Date& as
     set(report.pilot, pilots.front()->id.value);
   }
   return {};
+}
+
+void fill_fund_defaults(Fund& fund, const Repository& repo) {
+  if (fund.id.present || !fund.date.valid) return;
+  const int year = fund.date.value.year;
+  long long last = 0;
+  std::size_t width = 4;
+  for (const Fund& f : repo.funds) {
+    if (f.folder_year != year) continue;
+    const std::string& id = f.stem;
+    if (id.empty() || id.size() > 12 || id.find_first_not_of("0123456789") != std::string::npos) continue;
+    last = std::max(last, std::stoll(id));
+    width = std::max(width, id.size());
+  }
+  set(fund.id, fmt::format("{:0{}}", last + 1, width));
 }
 
 }  // namespace pilot

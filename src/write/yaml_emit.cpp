@@ -157,115 +157,128 @@ std::optional<std::string> scalar_yaml(const FieldSpec& f, const RecordBase& rec
 
 // ---------------------------------------------------------------- nested blocks, by hand
 
-std::optional<std::string> majors_yaml(const Pilot& p) {
+// One entry of `majors` / `results` as a flow mapping.
+std::string entry_text(std::initializer_list<std::pair<std::string_view, const Located<std::string>*>> codes,
+                       std::initializer_list<std::pair<std::string_view, const Located<long long>*>> numbers,
+                       const Located<std::string>* contact) {
+  FlowMap f;
+  for (const auto& [key, field] : codes) f.code(key, *field);
+  for (const auto& [key, field] : numbers) f.number(key, *field);
+  if (contact != nullptr) f.text("contact", *contact);
+  return f.str();
+}
+
+std::optional<BlockValue> majors_block(const Pilot& p, YamlContext) {
   if (!p.majors.present) return std::nullopt;
-  if (p.majors.value.empty()) return "[]";
-  std::string block = "\n";
+  BlockValue v{BlockStyle::list, {}};
   for (const auto& m : p.majors.value) {
-    FlowMap f;
-    f.code("major", m.major);
-    f.number("quota", m.quota);
-    f.text("contact", m.contact);
-    block += "  - " + f.str() + "\n";
+    v.items.push_back({m.major.value, "", entry_text({{"major", &m.major}}, {{"quota", &m.quota}}, &m.contact)});
   }
-  block.pop_back();
-  return block;
+  return v;
 }
 
-std::optional<std::string> accounts_yaml(const Pilot& p) {
-  if (!p.accounts_present && !p.admin_account.present && !p.exam_account.present) return std::nullopt;
-  FlowMap f;
-  f.text("admin", p.admin_account);
-  f.text("exam", p.exam_account);
-  return f.str();
-}
-
-std::optional<std::string> breakdown_yaml(const QuotaChange& q) {
-  if (!q.breakdown.present) return std::nullopt;
-  if (q.breakdown.value.empty()) return "{}";
-  std::string block = "\n";
-  for (const auto& [major, quota] : q.breakdown.value) {
-    block += fmt::format("  {}: {}\n", double_quoted(major.value), quota.value);
-  }
-  block.pop_back();
-  return block;
-}
-
-std::optional<std::string> results_yaml(const Exam& x) {
+std::optional<BlockValue> results_block(const Exam& x, YamlContext) {
   if (!x.results.present) return std::nullopt;
-  if (x.results.value.empty()) return "[]";
-  std::string block = "\n";
+  BlockValue v{BlockStyle::list, {}};
   for (const auto& r : x.results.value) {
-    FlowMap f;
-    f.code("major", r.major);
-    f.number("registered", r.registered);
-    f.number("attended", r.attended);
-    f.number("passed", r.passed);
-    block += "  - " + f.str() + "\n";
+    v.items.push_back({r.major.value, "",
+                       entry_text({{"major", &r.major}},
+                                  {{"registered", &r.registered}, {"attended", &r.attended}, {"passed", &r.passed}},
+                                  nullptr)});
   }
-  block.pop_back();
-  return block;
+  return v;
 }
 
-std::optional<std::string> progress_yaml(const Report& r) {
+void text_item(BlockValue& v, std::string_view key, const Located<std::string>& f, YamlContext context) {
+  if (f.present) v.items.push_back({std::string(key), std::string(key), yaml_string(f.value, context)});
+}
+
+void number_item(BlockValue& v, std::string_view key, const Located<long long>& f) {
+  if (f.present) v.items.push_back({std::string(key), std::string(key), std::to_string(f.value)});
+}
+
+std::optional<BlockValue> accounts_block(const Pilot& p, YamlContext context) {
+  if (!p.accounts_present && !p.admin_account.present && !p.exam_account.present) return std::nullopt;
+  BlockValue v{BlockStyle::flow, {}};
+  text_item(v, "admin", p.admin_account, context);
+  text_item(v, "exam", p.exam_account, context);
+  return v;
+}
+
+std::optional<BlockValue> breakdown_block(const QuotaChange& q, YamlContext) {
+  if (!q.breakdown.present) return std::nullopt;
+  BlockValue v{BlockStyle::block, {}};
+  for (const auto& [major, quota] : q.breakdown.value) {
+    v.items.push_back({major.value, double_quoted(major.value), std::to_string(quota.value)});
+  }
+  return v;
+}
+
+std::optional<BlockValue> progress_block(const Report& r, YamlContext) {
   if (!r.progress.present) return std::nullopt;
-  FlowMap f;
-  f.number("trained", r.progress.value.trained);
-  f.number("registered", r.progress.value.registered);
-  f.number("attended", r.progress.value.attended);
-  f.number("passed", r.progress.value.passed);
-  return f.str();
+  BlockValue v{BlockStyle::flow, {}};
+  number_item(v, "trained", r.progress.value.trained);
+  number_item(v, "registered", r.progress.value.registered);
+  number_item(v, "attended", r.progress.value.attended);
+  number_item(v, "passed", r.progress.value.passed);
+  return v;
 }
 
-std::optional<std::string> sections_yaml(const Report& r) {
+std::optional<BlockValue> sections_block(const Report& r, YamlContext context) {
   if (!r.sections.present) return std::nullopt;
-  std::string block;
+  BlockValue v{BlockStyle::block, {}};
   for (const char* key : k_report_sections) {
     auto it = r.sections.value.find(key);
-    if (it != r.sections.value.end() && it->second.present) {
-      block += fmt::format("\n  {}: {}", key, yaml_string(it->second.value));
-    }
+    if (it != r.sections.value.end()) text_item(v, key, it->second, context);
   }
-  return block.empty() ? "{}" : block;
+  return v;
 }
 
-std::optional<std::string> waivers_yaml(const RecordBase& base) {
+std::optional<BlockValue> waivers_block(const RecordBase& base, YamlContext context) {
   if (base.waivers.empty()) return std::nullopt;
-  std::string items;
+  BlockValue v{BlockStyle::flow, {}};
   for (const auto& [rule, reason] : base.waivers) {
-    items += fmt::format("{}{}: {}", items.empty() ? "" : ", ", rule, yaml_string(reason.value, YamlContext::flow));
+    v.items.push_back({rule, yaml_string(rule, context), yaml_string(reason.value, context)});
   }
-  return "{ " + items + " }";
+  return v;
 }
 
-// The hand-written writer of each block the tables declare.
+// The hand-written reader of each block the tables declare, into items.
 struct BlockWriter {
   Kind kind;
   std::string_view key;
-  std::optional<std::string> (*yaml)(const RecordBase&);
+  std::optional<BlockValue> (*items)(const RecordBase&, YamlContext);
 };
 
-template <class T, std::optional<std::string> (*Yaml)(const T&)>
-std::optional<std::string> block_as(const RecordBase& record) {
-  return Yaml(static_cast<const T&>(record));
+template <class T, std::optional<BlockValue> (*Items)(const T&, YamlContext)>
+std::optional<BlockValue> block_as(const RecordBase& record, YamlContext context) {
+  return Items(static_cast<const T&>(record), context);
 }
 
 constexpr BlockWriter k_block_writers[] = {
-    {Kind::pilot, "majors", block_as<Pilot, majors_yaml>},
-    {Kind::pilot, "accounts", block_as<Pilot, accounts_yaml>},
-    {Kind::quota_change, "breakdown", block_as<QuotaChange, breakdown_yaml>},
-    {Kind::exam, "results", block_as<Exam, results_yaml>},
-    {Kind::report, "progress", block_as<Report, progress_yaml>},
-    {Kind::report, "sections", block_as<Report, sections_yaml>},
+    {Kind::pilot, "majors", block_as<Pilot, majors_block>},
+    {Kind::pilot, "accounts", block_as<Pilot, accounts_block>},
+    {Kind::quota_change, "breakdown", block_as<QuotaChange, breakdown_block>},
+    {Kind::exam, "results", block_as<Exam, results_block>},
+    {Kind::report, "progress", block_as<Report, progress_block>},
+    {Kind::report, "sections", block_as<Report, sections_block>},
 };
+
+std::optional<BlockValue> block_of(Kind kind, const FieldSpec& f, const RecordBase& record, YamlContext context) {
+  if (&f == &common_fields()[1]) return waivers_block(record, context);
+  for (const BlockWriter& b : k_block_writers) {
+    if (b.kind == kind && b.key == f.key) return b.items(record, context);
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> value_yaml(Kind kind, const FieldSpec& f, const RecordBase& record) {
   if (!f.is_block()) return scalar_yaml(f, record);
-  if (&f == &common_fields()[1]) return waivers_yaml(record);
-  for (const BlockWriter& b : k_block_writers) {
-    if (b.kind == kind && b.key == f.key) return b.yaml(record);
-  }
-  return std::nullopt;
+  // A block's items are quoted for the style pilot writes it in.
+  auto style = block_of(kind, f, record, YamlContext::flow);
+  if (!style) return std::nullopt;
+  YamlContext context = style->style == BlockStyle::block ? YamlContext::block : YamlContext::flow;
+  return block_yaml(*block_of(kind, f, record, context), style->style, "  ");
 }
 
 // "key: value" lines; a block value starts with '\n' and follows the colon directly.
@@ -278,6 +291,28 @@ void emit(std::string& out, std::string_view key, const std::optional<std::strin
 
 std::string yaml_string(std::string_view s, YamlContext context) {
   return needs_quotes(s, context) ? double_quoted(s) : std::string(s);
+}
+
+std::string block_yaml(const BlockValue& value, BlockStyle style, std::string_view indent) {
+  std::string out;
+  switch (style) {
+    case BlockStyle::list:
+      if (value.items.empty()) return "[]";
+      for (const BlockItem& i : value.items) out += fmt::format("\n{}- {}", indent, i.text);
+      return out;
+    case BlockStyle::flow:
+      for (const BlockItem& i : value.items) out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", i.key_yaml, i.text);
+      return out.empty() ? "{}" : "{ " + out + " }";
+    case BlockStyle::block:
+      if (value.items.empty()) return "{}";
+      for (const BlockItem& i : value.items) out += fmt::format("\n{}{}: {}", indent, i.key_yaml, i.text);
+      return out;
+  }
+  return out;
+}
+
+std::optional<BlockValue> field_block(const AnyRecord& record, const FieldSpec& field, YamlContext context) {
+  return block_of(kind_of(record), field, record_base(record), context);
 }
 
 std::optional<std::string> field_yaml(const AnyRecord& record, const FieldSpec& field) {

@@ -319,9 +319,12 @@ TEST_CASE("list: the table in both languages, and CSV without a BOM") {
 TEST_CASE("list: usage errors are exit 2") {
   RunResult no_kind = list_base({});
   CHECK(no_kind.exit_code == 2);
-  RunResult bad_kind = list_base({"pilots"});
+  RunResult bad_kind = list_base({"pilotz"});
   CHECK(bad_kind.exit_code == 2);
-  CHECK(bad_kind.err.find("pilots") != std::string::npos);
+  CHECK(bad_kind.err.find("pilotz") != std::string::npos);
+  // Plural and Chinese kind names are the kind (issue 14).
+  CHECK(list_base({"pilots"}).exit_code == 0);
+  CHECK(list_base({"试点"}).out == list_base({"pilot"}).out);
   RunResult md = list_base({"pilot", "--format", "md"});
   CHECK(md.exit_code == 2);
   RunResult year = list_base({"pilot", "--year", "26"});

@@ -150,7 +150,9 @@ TEST_CASE("add: every kind — dry run, failed rename, write, validate clean, re
     RunResult forced = add(fresh, c, c.refused, {"--force"});
     CHECK(forced.exit_code == 0);
     CHECK(fs::exists(fresh.path() / c.refused_at()));
-    CHECK(forced.err.find(c.rule) != std::string::npos);
+    // ... and shows what it added: the path, then the new findings.
+    CHECK(forced.out.rfind(c.refused_at() + "\n", 0) == 0);
+    CHECK(forced.out.find(std::string("error[") + c.rule + "]") != std::string::npos);
   }
 }
 
@@ -262,4 +264,69 @@ TEST_CASE("add: a second quota change for a pilot in a year is refused with R502
   CHECK(r.out.find("quota-changes/2026/web-frontend-2026.yaml:1:8: error[R502]") != std::string::npos);
   CHECK(r.out.find("S006") == std::string::npos);  // an old error is not the new record's
   CHECK(records_hash(repo.path()) == before);
+}
+
+TEST_CASE("add: a write shows the warnings it adds, --strict refuses them, hints name the flags") {
+  TempDir repo(fixture("base"));
+  const std::string before = records_hash(repo.path());
+  std::vector<std::string> args{"add", "report", "--repo", repo.str(), "--as-of", "2026-11-20", "--major",
+                                "510202", "--trained", "1", "--registered", "1", "--attended", "12", "--passed", "1",
+                                "--faculty", "x", "--funding", "x", "--textbooks", "x", "--training", "x"};
+  const std::string rel = "reports/2026/510202/2026-11-20.yaml";
+  std::vector<std::string> strict = args;
+  strict.push_back("--strict");
+  RunResult refused = run_pilot(strict);
+  INFO(refused.out, refused.err);
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.find("warning[R604]") != std::string::npos);
+  CHECK(refused.err.find("--strict") != std::string::npos);
+  CHECK(records_hash(repo.path()) == before);
+
+  RunResult written = run_pilot(args);
+  INFO(written.out, written.err);
+  CHECK(written.exit_code == 0);
+  CHECK(written.out.rfind(rel + "\n", 0) == 0);  // the path first, then what it adds
+  CHECK(written.out.find(rel + ":7:1: warning[R604]") != std::string::npos);
+  CHECK(written.out.find("on the command line: --major-construction") != std::string::npos);
+  CHECK(written.err.find("1 new warning(s)") != std::string::npos);
+  CHECK(fs::exists(repo.path() / rel));
+}
+
+TEST_CASE("add: a fund's id defaults to the next free number of its year") {
+  TempDir repo(fixture("base"));
+  std::vector<std::string> args{"add", "fund", "--repo", repo.str(), "--as-of", "2026-11-15", "--date", "2026-11-07",
+                                "--college", "xinxi", "--pilot", "web-frontend-2026", "--direction", "expense",
+                                "--source", "college-budget", "--category", "materials", "--amount", "10"};
+  RunResult r = run_pilot(args);
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "funds/2026/0002.yaml\n");  // the base has 0001
+  CHECK(repo.read("funds/2026/0002.yaml").find("id: \"0002\"\n") != std::string::npos);
+}
+
+TEST_CASE("add: kind names in plural or Chinese, Chinese list separators, a reference with did you mean") {
+  TempDir repo(fixture("base"));
+  auto add = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"add"});
+    args.insert(args.end(), {"--repo", repo.str(), "--as-of", "2026-11-15", "--dry-run"});
+    return run_pilot(args);
+  };
+  RunResult cert = add({"证书", "--id", "c2", "--name", "x", "--organization", "y", "--levels", "初级、中级",
+                        "--listed-from", "2020"});
+  INFO(cert.out, cert.err);
+  CHECK(cert.exit_code == 0);
+  CHECK(cert.out.find("levels: [初级, 中级]") != std::string::npos);
+  CHECK(add({"majors", "--id", "510209", "--name", "x", "--college", "xinxi"}).exit_code == 0);
+  RunResult typo = add({"major", "--id", "510209", "--name", "x", "--college", "xinix"});
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.err.find("did you mean \"xinxi\"?") != std::string::npos);  // dry run: findings on stderr
+  CHECK(typo.err.find("on the command line: --college") != std::string::npos);
+  // A major without its contact is accepted as the flag's value; R603 judges it (SPEC).
+  RunResult no_contact = add({"pilot", "--id", "p-2027", "--year", "2027", "--certificate", "web-frontend",
+                              "--major", "510201:30"});
+  CHECK(no_contact.exit_code == 0);
+  CHECK(no_contact.out.find("- { major: \"510201\", quota: 30 }") != std::string::npos);
+  RunResult list = run_pilot({"list", "专业", "--repo", repo.str(), "--format", "csv"});
+  CHECK(list.exit_code == 0);
+  CHECK(list.out.find("majors/510201.yaml") != std::string::npos);
 }

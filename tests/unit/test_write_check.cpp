@@ -84,6 +84,63 @@ TEST_CASE("write check: an edit's line map keeps a moved old error from counting
   CHECK(errors_added(repo, Kind::pilot, rel, edited, k_as_of, lines).empty());
 }
 
+TEST_CASE("write check: findings_added reports new warnings too, errors_added only errors") {
+  Repository repo = base();
+  Repository copy = base();
+  const std::string rel = "reports/2026/510202/2026-11-20.yaml";
+  // Figures only: every section is missing (R604, warnings) and attended disagrees (R605).
+  const std::string text =
+      "major: \"510202\"\npilot: web-frontend-2026\ndue: 2026-11-20\nsubmitted: 2026-11-20\n"
+      "progress: { trained: 1, registered: 1, attended: 1, passed: 1 }\n";
+  const Date due = *Date::parse("2026-11-20");
+  auto all = findings_added(repo, Kind::report, rel, text, due);
+  CHECK(std::count_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.rule == "R604"; }) == 5);
+  CHECK(std::all_of(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+  CHECK(errors_added(copy, Kind::report, rel, text, due).empty());
+}
+
+TEST_CASE("write check: findings_new counts a finding once per occurrence and moves lines of the file") {
+  Diagnostic a;
+  a.rule = "R604";
+  a.severity = Severity::warning;
+  a.file = "r.yaml";
+  a.line = 2;
+  a.message = {"x", "x"};
+  Diagnostic moved = a;
+  moved.line = 3;
+  LineMap lines;
+  lines.new_line_of = {1, 3, 4};
+  CHECK(findings_new({a}, {moved}, "r.yaml", lines).empty());          // the same finding, moved
+  CHECK(findings_new({a}, {moved, moved}, "r.yaml", lines).size() == 1);  // a second one is new
+  Diagnostic off = a;
+  off.severity = Severity::off;
+  CHECK(findings_new({}, {off}).empty());  // findings turned off never count
+}
+
+TEST_CASE("write check: name_flags adds the flags that set the keys a hint names") {
+  Diagnostic d;
+  d.rule = "R302";
+  d.file = "pilots/2026/p.yaml";
+  d.message = {"多专业试点没有 lead_major", "a pilot of several majors has no lead_major"};
+  d.hint = {"写上 lead_major: 专业代码", "write lead_major: with one of its majors"};
+  Diagnostic elsewhere = d;
+  elsewhere.file = "pilots/2026/q.yaml";
+  Diagnostic prose = d;
+  prose.message = {"级别不对", "the level differs"};
+  prose.hint = {"", "check the level"};
+  std::vector<Diagnostic> ds{d, elsewhere, prose};
+  name_flags(ds, Kind::pilot, "pilots/2026/p.yaml", "pilot set pilot p");
+  CHECK(ds[0].hint.en == "write lead_major: with one of its majors; on the command line: pilot set pilot p --lead-major");
+  CHECK(ds[0].hint.zh.find("命令行：pilot set pilot p --lead-major") != std::string::npos);
+  CHECK(ds[1].hint.en == d.hint.en);      // another file: its own command would differ
+  CHECK(ds[2].hint.en == "check the level");  // prose words are not keys
+  std::vector<Diagnostic> contact{d};
+  contact[0].hint = {"", "write the contact of 510201"};  // "contact" alone is not YAML
+  contact[0].message = {"", "no \"contact\" for 510201"};
+  name_flags(contact, Kind::pilot, "pilots/2026/p.yaml");
+  CHECK(contact[0].hint.en.find("--major MAJOR:QUOTA:CONTACT") != std::string::npos);
+}
+
 TEST_CASE("write defaults: a quota change takes certificate name, level and current quota from its pilot") {
   Repository repo = base();
   QuotaChange q;
