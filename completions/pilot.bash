@@ -6,7 +6,7 @@
 # The subcommands of a command path ('' is pilot itself; 'add pilot' is two deep).
 _pilot_commands() {
   case "$1" in
-    '') echo 'validate rules explain calendar status report compliance list init add set year approve reject completions schema' ;;
+    '') echo 'validate rules explain calendar status report compliance list init add set year approve reject completions schema lsp' ;;
     'add') echo 'college major certificate pilot quota-change exam report site fund' ;;
     'set') echo 'college major certificate pilot quota-change exam report site fund' ;;
     'year') echo 'open' ;;
@@ -52,6 +52,7 @@ _pilot_options() {
     'reject') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --force --dry-run' ;;
     'completions') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
     'schema') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --write' ;;
+    'lsp') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --stdio' ;;
   esac
 }
 

@@ -120,11 +120,6 @@ void run_doc(const std::string& rel, const std::string& today) {
                   << ": not run in a test: `man pilot` (the install test reads the page)");
       continue;
     }
-    if (starts_with(c, "pilot year open") && !pilot_has_command("year")) {
-      MESSAGE("SKIPPED " << rel << ":" << commands[i].line << ": `" << c
-                         << "`: this pilot has no `year` command yet");
-      continue;
-    }
     const std::string n = std::to_string(i);
     script += "{ " + c + "\n} >" + q(work.str() + "/.out-" + n) + " 2>" +
               q(work.str() + "/.err-" + n) + "; echo $? >" + q(work.str() + "/.rc-" + n) + "\n";

@@ -286,7 +286,7 @@ TEST_CASE("add: a write shows the warnings it adds, --strict refuses them, hints
   INFO(written.out, written.err);
   CHECK(written.exit_code == 0);
   CHECK(written.out.rfind(rel + "\n", 0) == 0);  // the path first, then what it adds
-  CHECK(written.out.find(rel + ":7:1: warning[R604]") != std::string::npos);
+  CHECK(written.out.find(rel + ":6:1: warning[R604]") != std::string::npos);  // at sections:
   CHECK(written.out.find("on the command line: --major-construction") != std::string::npos);
   CHECK(written.err.find("1 new warning(s)") != std::string::npos);
   CHECK(fs::exists(repo.path() / rel));
