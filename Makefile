@@ -7,11 +7,12 @@ DEMO_AS_OF := 2026-11-26
 PREFIX ?= /usr/local
 
 DEPS := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libtomlplusplus-dev \
-        doctest-dev nlohmann-json3-dev python3 python3-yaml time
+        doctest-dev nlohmann-json3-dev libxlsxwriter-dev python3 python3-yaml time
 # What the tests run besides pilot: the shells whose completions they try, git (--changed-since),
 # dpkg-dev and file (cpack -G DEB), node + npm for the independent JSON Schema validator, and
-# chromium (headless) with the Noto CJK fonts to render the HTML report, zlib to read its PNG.
-TEST_DEPS := zsh fish git dpkg-dev file chromium fonts-noto-cjk zlib1g-dev
+# chromium (headless) with the Noto CJK fonts to render the HTML report, zlib to read its PNG,
+# python3-openpyxl to read the xlsx workbooks back (tests call /usr/bin/python3).
+TEST_DEPS := zsh fish git dpkg-dev file chromium fonts-noto-cjk zlib1g-dev python3-openpyxl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 ifeq ($(CI),true)

@@ -121,6 +121,7 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   add_globals(app, g);
   for (Setup setup : {setup_validate, setup_rules, setup_calendar, setup_status, setup_report, setup_compliance,
+                      setup_funds,
                       setup_list, setup_init, setup_add, setup_decide, setup_completions, setup_schema,
                       setup_complete_ids}) {
     setup(app, g);

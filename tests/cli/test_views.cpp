@@ -21,6 +21,9 @@ namespace {
 
 const std::string k_as_of = "2026-11-26";  // views-progress is pinned to this date
 const std::string k_bom = "\xEF\xBB\xBF";
+// The date views say they were made: $PILOT_TODAY pins it (docs/output-formats.md); a day after
+// as-of, so that goldens show the two apart.
+const std::string k_made = "2026-11-27";
 
 std::string views_repo() { return fixture("views-progress").string(); }
 
@@ -28,7 +31,7 @@ RunResult view(const std::string& command, const std::string& lang, const std::s
                std::vector<std::string> extra = {}, const std::string& repo = views_repo()) {
   std::vector<std::string> args{command, "--repo", repo, "--as-of", k_as_of, "--lang", lang, "--format", format};
   args.insert(args.end(), extra.begin(), extra.end());
-  return run_pilot(args);
+  return run_pilot(args, {{"PILOT_TODAY", k_made}});
 }
 
 // Compares with tests/golden/<name>, or rewrites it when PILOT_UPDATE_GOLDEN=1.
@@ -265,7 +268,8 @@ TEST_CASE("views: status CSV read back by an RFC 4180 reader") {
   CHECK(header == std::vector<std::string>{"college", "college_name", "major", "major_name", "pilot", "certificate",
                                            "certificate_name", "level", "lead", "quota", "original_quota",
                                            "registered", "attended", "completion_pct", "planned", "reports_due",
-                                           "reports_on_time", "reports_late", "reports_missing", "errors", "warnings"});
+                                           "reports_on_time", "reports_late", "reports_missing", "errors", "warnings",
+                                           "passed", "pass_rate_pct"});  // new columns go last
   CHECK(r.out.find("\r\n") != std::string::npos);
   const auto& yecai = records[2];
   CHECK(yecai.at("major") == "530302");
@@ -308,7 +312,8 @@ TEST_CASE("views: report JSON read back field by field") {
   CHECK(j["due"] == "2026-11-20");
   CHECK(j["previous_due"] == "2026-11-10");
   CHECK(j["headline"] == nlohmann::json{{"pilots", 2}, {"majors", 3}, {"quota", 85}, {"attended", 51},
-                                        {"completion", 60.0}, {"days_to_year_end", 41}});
+                                        {"completion", 60.0}, {"days_to_year_end", 41}, {"passed", 43},
+                                        {"pass_rate", 84.3}, {"days_left", 35}});  // 35: from as-of
   REQUIRE(j["progress"].size() == 3);
   const auto& lead = row_of(j["progress"], "510201");
   CHECK(lead["attended"] == 25);
