@@ -90,3 +90,15 @@ fuzz:
 # 50,000 and 100,000 files in /tmp/pilot-bench, the table of docs/performance.md.
 bench: deps
 	bench/run
+
+# `make golden`: rewrites tests/golden/ from the current build (the views' golden test with
+# PILOT_UPDATE_GOLDEN=1) and lists what changed, for a person to review before committing.
+# Refused when CI is set: a CI run only compares (docs/testing.md).
+.PHONY: golden
+golden:
+	@if [ -n "$$CI" ]; then \
+	  echo "make golden: refused because CI is set; a person updates goldens" >&2; exit 1; \
+	fi
+	$(MAKE) build
+	cd $(BUILD_DIR) && PILOT_UPDATE_GOLDEN=1 ./tests/pilot_cli_tests --test-case='views: golden*'
+	git status --short -- tests/golden

@@ -73,7 +73,7 @@ TEST_CASE("completions: the committed files are exactly what pilot completions p
   CHECK(bad.exit_code == 2);
 }
 
-TEST_CASE("completions: pilot(1) is exactly what pilot __man prints, and man reads it cleanly") {
+TEST_CASE("completions: pilot(1) is exactly what pilot __man prints") {
   auto r = run_pilot({"__man"});
   REQUIRE(r.exit_code == 0);
   fs::path page = fs::path(PILOT_SOURCE_DIR) / "docs" / "pilot.1";
@@ -82,11 +82,15 @@ TEST_CASE("completions: pilot(1) is exactly what pilot __man prints, and man rea
   for (const char* section : {".SH SYNOPSIS", ".SH COMMANDS", ".SH EXIT STATUS", ".SH ENVIRONMENT", ".SH RULES"}) {
     CHECK(r.out.find(section) != std::string::npos);
   }
-  if (have_program("groff")) {
-    auto g = run_shell("preconv '" + page.string() + "' | groff -man -Tutf8 -ww -z");
-    CHECK(g.exit_code == 0);
-    CHECK_MESSAGE(g.err.empty(), g.err);
-  }
+}
+
+TEST_CASE("completions: groff reads pilot(1) without a warning") {
+  // groff is not one of the packages `make deps` installs: a skip, also under CI=true.
+  if (!have_program("groff")) return skip("groff is not on PATH (Debian package groff)");
+  fs::path page = fs::path(PILOT_SOURCE_DIR) / "docs" / "pilot.1";
+  auto g = run_shell("preconv '" + page.string() + "' | groff -man -Tutf8 -ww -z");
+  CHECK(g.exit_code == 0);
+  CHECK_MESSAGE(g.err.empty(), g.err);
 }
 
 TEST_CASE("completions: every command of the command line is completed, hidden ones are not") {
@@ -151,7 +155,7 @@ TEST_CASE("completions: bash completes subcommands, options, choices and record 
 }
 
 TEST_CASE("completions: zsh reads its script and completes with it") {
-  REQUIRE_MESSAGE(have_program("zsh"), "zsh is not installed: `make deps` installs it (apt-get install zsh)");
+  if (!need_tool("zsh", "zsh")) return;
   std::string script = (k_completions / "_pilot").string();
   auto syntax = run_shell("zsh -n '" + script + "'");
   CHECK_MESSAGE(syntax.exit_code == 0, syntax.err);
@@ -176,7 +180,7 @@ TEST_CASE("completions: zsh reads its script and completes with it") {
 }
 
 TEST_CASE("completions: fish reads its script and completes with it") {
-  REQUIRE_MESSAGE(have_program("fish"), "fish is not installed: `make deps` installs it (apt-get install fish)");
+  if (!need_tool("fish", "fish")) return;
   std::string script = (k_completions / "pilot.fish").string();
   auto syntax = run_shell("fish --no-execute '" + script + "'");
   CHECK_MESSAGE(syntax.exit_code == 0, syntax.err);

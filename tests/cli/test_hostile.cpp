@@ -29,7 +29,10 @@ namespace {
 
 const std::string k_as_of = "2026-11-15";  // the base fixture's snapshot date
 
-// Sanitizer builds run pilot 2-20 times slower; bounds are for the plain build.
+// The time bound of every case: far above a normal run (each takes well under 10 s in a plain
+// build), so that only a hang or a quadratic blow-up reaches it, also on a loaded machine. Not a
+// speed test: bench/ measures speed. Sanitizer builds run pilot 2-20 times slower.
+constexpr int k_hang_bound = 60;
 #if defined(__SANITIZE_ADDRESS__)
 constexpr int k_slowdown = 6;
 #elif defined(__has_feature)
@@ -48,7 +51,8 @@ struct Timed {
 };
 
 // `pilot validate --format json` on `repo`, killed after `bound_s` (times the sanitizer factor).
-Timed validate_timed(const fs::path& repo, int bound_s, std::vector<std::string> extra = {}) {
+Timed validate_timed(const fs::path& repo, int bound_s = k_hang_bound,
+                     std::vector<std::string> extra = {}) {
   std::vector<std::string> args{"validate", "--repo", repo.string(), "--as-of", k_as_of, "--format", "json"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto start = std::chrono::steady_clock::now();
@@ -60,7 +64,7 @@ Timed validate_timed(const fs::path& repo, int bound_s, std::vector<std::string>
 
 // What every hostile case must show: it ended (not killed by the bound, no signal), with exit
 // 1 or 2, and no sanitizer report.
-void check_ended_well(const Timed& t, int bound_s) {
+void check_ended_well(const Timed& t, int bound_s = k_hang_bound) {
   INFO("stderr: ", t.result.err.substr(0, 2000));
   INFO("seconds: ", t.seconds);
   CHECK(t.result.exit_code != -9);  // killed at the time bound: a hang
@@ -110,11 +114,11 @@ void write_bytes(const fs::path& p, const std::string& bytes) {
 //   exit N               the exit code (1 or 2)
 //   remove REL           a file of the base fixture to delete before the overlay is copied
 //   stderr TEXT          TEXT appears on stderr (exit 2 cases)
-//   seconds N            the time bound (default 20)
+//   seconds N            the time bound (default k_hang_bound)
 //   RULE FILE:LINE       one expected finding; with exit 1 the findings are exactly these
 struct Expect {
   int exit_code = -1;
-  int seconds = 20;
+  int seconds = k_hang_bound;
   std::vector<std::string> remove;
   std::vector<std::string> stderr_has;
   std::string findings;  // "RULE FILE:LINE" lines, sorted
@@ -185,8 +189,8 @@ TEST_CASE("hostile: a 20,000-entry list in one record") {
     pilot.replace(pilot.find("majors:\n") + 8, pilot.find("accounts:") - pilot.find("majors:\n") - 8, majors);
     REQUIRE(pilot.size() < 1024 * 1024);
     repo.write("pilots/2026/web-frontend-2026.yaml", pilot);
-    Timed t = validate_timed(repo.path(), 20);
-    check_ended_well(t, 20);
+    Timed t = validate_timed(repo.path());
+    check_ended_well(t);
     CHECK(t.result.exit_code == 1);
     CHECK(count_rule(t.result, "S004") == 20000);
   }
@@ -195,8 +199,8 @@ TEST_CASE("hostile: a 20,000-entry list in one record") {
     for (int i = 0; i < 20000; ++i) levels += i == 0 ? "中级" : ", 专家";
     repo.write("certificates/web-frontend.yaml",
                "id: web-frontend\nname: Web前端开发\norganization: 工业和信息化部教育与考试中心\n" + levels + "]\nlisted_from: 2019\n");
-    Timed t = validate_timed(repo.path(), 20);
-    check_ended_well(t, 20);
+    Timed t = validate_timed(repo.path());
+    check_ended_well(t);
     CHECK(t.result.exit_code == 1);
     CHECK(count_rule(t.result, "S002") == 19999);
   }
@@ -218,8 +222,8 @@ TEST_CASE("hostile: keys and values of 1 MB") {
   repo.write("majors/510202.yaml", "id: \"510202\"\nname: 计算机网络技术\ncollege: xinxi\nnotes: \"" + secrets + "\"\n");
   repo.write("sites/xinxi-site-01.yaml", repo.read("sites/xinxi-site-01.yaml") + "notes: " + std::string(mb, '1') + "\n");
   repo.write("sites/long-date.yaml", "id: long-date\ncollege: xinxi\norganization: x\nsignatory: college\nsigned: " + std::string(mb, '2') + "\n");
-  Timed t = validate_timed(repo.path(), 20);
-  check_ended_well(t, 20);
+  Timed t = validate_timed(repo.path());
+  check_ended_well(t);
   CHECK(t.result.exit_code == 1);
   // A plain key longer than YAML's 1024 characters is a syntax error; a million digits are no
   // phone number (a longer run of digits); the secrets are one finding for the note.
@@ -235,8 +239,8 @@ TEST_CASE("hostile: a 1 MiB line of 500,000 flow items and 40,000 keys written t
   std::string keys;
   for (int i = 0; i < 40000; ++i) keys += (i == 0 ? "k" : ", k") + std::to_string(i) + ": 1";
   repo.write("colleges/repeated.yaml", "id: repeated\nname: a\nleader: b\nn: {" + keys + ", " + keys + "}\n");
-  Timed t = validate_timed(repo.path(), 30);
-  check_ended_well(t, 30);
+  Timed t = validate_timed(repo.path());
+  check_ended_well(t);
   CHECK(t.result.exit_code == 1);
   CHECK(count_rule(t.result, "S002", "colleges/xinxi.yaml") == 1);  // notes must be one value
   CHECK(count_rule(t.result, "S001", "colleges/repeated.yaml") == 40000);
@@ -247,8 +251,8 @@ TEST_CASE("hostile: 20,000 unknown keys in one record") {
   std::string text = "id: xinxi\nname: 信息工程学院\nleader: 王建华\n";
   for (int i = 0; i < 20000; ++i) text += "key" + std::to_string(i) + ": 1\n";
   repo.write("colleges/xinxi.yaml", text);
-  Timed t = validate_timed(repo.path(), 20);
-  check_ended_well(t, 20);
+  Timed t = validate_timed(repo.path());
+  check_ended_well(t);
   CHECK(t.result.exit_code == 1);
   CHECK(count_rule(t.result, "S002", "colleges/xinxi.yaml") == 20000);
 }
@@ -259,8 +263,8 @@ TEST_CASE("hostile: the 1 MiB limit is exact") {
   std::string head = "id: xinxi\nname: 信息工程学院\nleader: 王建华\nnotes: ";
   repo.write("colleges/xinxi.yaml", head + std::string(limit - head.size() - 1, 'x') + "\n");  // exactly 1 MiB
   repo.write("colleges/over.yaml", head + std::string(limit - head.size(), 'x') + "\n");       // one byte more
-  Timed t = validate_timed(repo.path(), 20);
-  check_ended_well(t, 20);
+  Timed t = validate_timed(repo.path());
+  check_ended_well(t);
   CHECK(findings_of(t.result) == lines_of({"S005 colleges/over.yaml:1"}));
   CHECK(t.result.json()["diagnostics"][0]["message"].get<std::string>().find("1048577 bytes") != std::string::npos);
 }
@@ -271,8 +275,8 @@ TEST_CASE("hostile: 10,000 files in one folder") {
     std::string code = std::to_string(600000 + i);
     write_bytes(repo.path() / "majors" / (code + ".yaml"), "id: \"" + code + "\"\nname: 专业" + code + "\ncollege: nowhere\n");
   }
-  Timed t = validate_timed(repo.path(), 30);
-  check_ended_well(t, 30);
+  Timed t = validate_timed(repo.path());
+  check_ended_well(t);
   CHECK(t.result.exit_code == 1);
   CHECK(count_rule(t.result, "S004", "majors/") == 10000);
   CHECK(t.result.json()["diagnostics"].size() == 10000);
@@ -299,9 +303,9 @@ TEST_CASE("hostile: FIFOs, sockets, devices and symlink loops are refused withou
   REQUIRE(sock_path.size() < sizeof(addr.sun_path));
   std::copy(sock_path.begin(), sock_path.end(), addr.sun_path);
   REQUIRE(::bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0);
-  Timed t = validate_timed(r, 10);
+  Timed t = validate_timed(r);
   ::close(sock);
-  check_ended_well(t, 10);
+  check_ended_well(t);
   CHECK(t.result.exit_code == 1);
   CHECK(findings_of(t.result) == lines_of({"S005 colleges/self.yaml:1", "S005 colleges/socket.yaml:1",
                                                           "S005 colleges/stdin.yaml:1", "S005 colleges/via-link.yaml:1",
@@ -310,13 +314,10 @@ TEST_CASE("hostile: FIFOs, sockets, devices and symlink loops are refused withou
 }
 
 TEST_CASE("hostile: files and folders without read permission") {
-  // Permission bits do not stop root. As root, pilot runs as the user nobody (setpriv) when it
-  // can; otherwise the case is skipped, saying why.
+  // Permission bits do not stop root. As root, pilot runs as the user nobody (setpriv); without
+  // setpriv the case is skipped (a failure under CI=true). A user other than root needs nothing.
   bool root = ::geteuid() == 0;
-  if (root && !have_program("setpriv")) {
-    MESSAGE("skipped: running as root and setpriv is missing, so permission bits cannot be tested");
-    return;
-  }
+  if (root && !need_tool("setpriv", "util-linux")) return;
   TempDir repo(fixture("base"));
   const fs::path r = repo.path();
   fs::permissions(r, fs::perms::all, fs::perm_options::add);  // nobody reaches the copy
@@ -328,7 +329,7 @@ TEST_CASE("hostile: files and folders without read permission") {
   write_bytes(r / "majors/hidden/510209.yaml", "id: \"510209\"\nname: x\ncollege: nowhere\n");
   fs::permissions(r / "majors/hidden", fs::perms::none, fs::perm_options::replace);
   auto run = [&](const std::vector<std::string>& args) {
-    if (!root) return run_pilot(args, {}, 10);
+    if (!root) return run_pilot(args, {}, k_hang_bound);
     std::string line = "setpriv --reuid=65534 --regid=65534 --clear-groups \"$PILOT\"";
     for (const auto& a : args) line += " '" + a + "'";
     ShellResult s = run_shell(line);
@@ -351,33 +352,33 @@ TEST_CASE("hostile: a pilot.toml that is huge, a FIFO, a device or nested 100,00
   std::string text = repo.read("pilot.toml");
   SUBCASE("60 MB") {
     write_bytes(toml, text + "\n# " + std::string(60u * 1000 * 1000, 'x') + "\n");
-    Timed t = validate_timed(repo.path(), 10);
-    check_ended_well(t, 10);
+    Timed t = validate_timed(repo.path());
+    check_ended_well(t);
     CHECK(t.result.exit_code == 2);
     CHECK(t.result.err.find("more than the limit of 1048576") != std::string::npos);
   }
   SUBCASE("a FIFO and /dev/zero") {
     fs::remove(toml);
     REQUIRE(::mkfifo(toml.c_str(), 0644) == 0);
-    Timed fifo = validate_timed(repo.path(), 10);
-    check_ended_well(fifo, 10);
+    Timed fifo = validate_timed(repo.path());
+    check_ended_well(fifo);
     CHECK(fifo.result.exit_code == 2);
     fs::remove(toml);
     fs::create_symlink("/dev/zero", toml);
-    Timed zero = validate_timed(repo.path(), 10);
-    check_ended_well(zero, 10);
+    Timed zero = validate_timed(repo.path());
+    check_ended_well(zero);
     CHECK(zero.result.exit_code == 2);
   }
   SUBCASE("arrays and inline tables nested 100,000 deep") {
     write_bytes(toml, text + "\n[rules]\nR301 = " + std::string(100000, '[') + "\n");
-    Timed arrays = validate_timed(repo.path(), 10);
-    check_ended_well(arrays, 10);
+    Timed arrays = validate_timed(repo.path());
+    check_ended_well(arrays);
     CHECK(arrays.result.exit_code == 2);
     std::string tables;
     for (int i = 0; i < 100000; ++i) tables += "{a=";
     write_bytes(toml, text + "\n[rules]\nR301 = " + tables + "\n");
-    Timed inline_tables = validate_timed(repo.path(), 10);
-    check_ended_well(inline_tables, 10);
+    Timed inline_tables = validate_timed(repo.path());
+    check_ended_well(inline_tables);
     CHECK(inline_tables.result.exit_code == 2);
   }
 }
@@ -387,7 +388,9 @@ TEST_CASE("hostile: control characters in names and values cannot forge findings
   repo.write("colleges/esc\x1b[2J.yaml", "id: esc\nname: a\nleader: b\n");
   repo.write("colleges/fake.yaml",
              "id: \"x\\nmajors/510201.yaml:1:1: error[S001] forged\\e]0;title\\a\\u009b31m\"\nname: a\nleader: b\n");
-  auto r = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--lang", "en", "--color", "never"}, {}, 10);
+  const std::vector<std::string> args{"validate", "--repo", repo.str(), "--as-of", k_as_of,
+                                      "--lang", "en", "--color", "never"};
+  auto r = run_pilot(args, {}, k_hang_bound);
   INFO(r.out);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find('\x1b') == std::string::npos);
@@ -397,7 +400,8 @@ TEST_CASE("hostile: control characters in names and values cannot forge findings
   CHECK(r.out.find("colleges/esc\\x1B[2J.yaml:1:5: error[S006]") != std::string::npos);
   CHECK(r.out.find("\\nmajors/510201.yaml:1:1: error[S001] forged\\x1B]0;title\\x07\\u009B31m") != std::string::npos);
   // JSON keeps the exact text, escaped by JSON itself.
-  auto j = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"}, {}, 10).json();
+  auto j = run_pilot({"validate", "--repo", repo.str(), "--as-of", k_as_of, "--format", "json"}, {},
+                     k_hang_bound).json();
   bool found = false;
   for (const auto& d : j.at("diagnostics")) found = found || d.at("message").get<std::string>().find("\nmajors/510201.yaml") != std::string::npos;
   CHECK(found);

@@ -52,14 +52,21 @@ TEST_CASE("install: cmake --install into a prefix gives a working pilot with com
   auto complete = run_shell("exec bash -c '. \"$0\"; COMP_WORDS=(pilot sch); COMP_CWORD=1; _pilot; echo \"${COMPREPLY[*]}\"' " +
                             q(prefix.path() / "share/bash-completion/completions/pilot"));
   CHECK(complete.out == "schema\n");
-  if (have_program("man")) {
-    auto man = run_shell("MANWIDTH=80 man -l " + q(prefix.path() / "share/man/man1/pilot.1") + " | head -n 5");
-    CHECK(man.out.find("PILOT(1)") != std::string::npos);
-  }
+}
+
+TEST_CASE("install: man shows the installed page") {
+  // man is not one of the packages `make deps` installs: a skip, also under CI=true.
+  if (!have_program("man")) return skip("man is not on PATH (Debian package man-db)");
+  TempDir prefix;
+  auto r = run_shell("cmake --install " + q(build_dir()) + " --prefix " + q(prefix.path()));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);
+  auto man = run_shell("MANWIDTH=80 man -l " + q(prefix.path() / "share/man/man1/pilot.1") +
+                       " | head -n 5");
+  CHECK(man.out.find("PILOT(1)") != std::string::npos);
 }
 
 TEST_CASE("install: cpack -G DEB builds a package that depends on Debian's runtime libraries") {
-  REQUIRE_MESSAGE(have_program("dpkg-deb"), "dpkg-deb is missing: this test runs on Debian");
+  if (!need_tool("dpkg-deb", "dpkg")) return;
   TempDir out;
   auto r = run_shell("cpack -G DEB --config " + q(build_dir() / "CPackConfig.cmake") + " -B " + q(out.path()), build_dir());
   REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);

@@ -220,7 +220,7 @@ TEST_CASE("list: a pilot's effective quotas after its quota change (data-example
   CHECK(ccsv.at("breakdown") == "510201:55;510203:45;510205:20");
 }
 
-TEST_CASE("list: a single-major pilot leads itself; waivers and notes are listed") {
+TEST_CASE("list: a single-major pilot leads itself, waivers and notes are listed") {
   TempDir repo(fixture("base"));
   repo.write("pilots/2026/solo-2026.yaml",
              "id: solo-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: draft\n"

@@ -17,7 +17,7 @@ TEST_CASE("progress: never on stderr when it is not a terminal") {
 }
 
 TEST_CASE("progress: shown on a terminal, and not with --quiet") {
-  if (!have_program("script")) return;  // util-linux's script gives the command a terminal
+  if (!need_tool("script", "bsdutils")) return;  // util-linux's script gives the command a terminal
   std::string cmd = std::string("'") + PILOT_BIN + "' validate --repo '" + example().string() + "' --as-of " PILOT_EXAMPLE_AS_OF;
   auto tty = run_shell("script -qec \"" + cmd + "\" /dev/null");
   CHECK(tty.exit_code == 0);

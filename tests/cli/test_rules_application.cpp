@@ -191,7 +191,7 @@ TEST_CASE("rules-application: R301 reaches every pilot of the major, and a waive
   }
 }
 
-TEST_CASE("rules-application: R302 lead major not among the majors; a single major leads itself") {
+TEST_CASE("rules-application: R302 lead major not among the majors, a single major leads itself") {
   TempDir repo(fixture("base"));
   repo.write("majors/510203.yaml", "id: \"510203\"\nname: 软件技术\ncollege: xinxi\n");
   SUBCASE("lead outside the pilot") {
@@ -235,7 +235,7 @@ TEST_CASE("rules-application: R304 follows school.expected_level") {
   expect_exactly(validate_json(base.str()), {{"R304", k_pilot, 4, 8}});
 }
 
-TEST_CASE("rules-application: R305 window bounds are inclusive; no window, no finding") {
+TEST_CASE("rules-application: R305 window bounds are inclusive, no window, no finding") {
   TempDir repo(fixture("base"));
   SUBCASE("first day") { edit(repo, k_pilot, "submitted: 2026-04-15", "submitted: 2026-03-01"); }
   SUBCASE("last day") { edit(repo, k_pilot, "submitted: 2026-04-15", "submitted: 2026-05-31"); }

@@ -313,6 +313,30 @@ TEST_CASE("R602: late reports and reports for dates that are not due") {
     expect_findings(validate(repo.str(), k_as_of, {"--select", "R602"}),
                     {{"R602", "reports/2026/510201/2026-10-20.yaml", 3, "warning"}});
   }
+  SUBCASE("a major in two pilots: the message names the earliest approval") {
+    // 510201 is also in cloud-ops-2026, approved on 2026-09-15, before web-frontend-2026
+    // (2026-10-25): its due dates start after 09-15, and a report for 09-10 says so, whichever
+    // of its pilots the report names.
+    TempDir repo(fixture("base"));
+    repo.write("certificates/cloud-ops.yaml",
+               "id: cloud-ops\nname: 云计算平台运维与开发\norganization: 北京百科融创科技有限公司\n"
+               "levels: [初级, 中级, 高级]\nlisted_from: 2020\n");
+    repo.write("pilots/2026/cloud-ops-2026.yaml",
+               "id: cloud-ops-2026\nyear: 2026\ncertificate: cloud-ops\nlevel: 中级\n"
+               "status: approved\nsubmitted: 2026-05-10\napproved: 2026-09-15\nmajors:\n"
+               "  - { major: \"510201\", quota: 5, contact: 李老师 }\n"
+               "accounts: { admin: cs_admin_510201, exam: cs_exam_510201 }\n"
+               "plan: 2026年云计算试点工作计划\n");
+    std::string text = repo.read(k_report_201);
+    text.replace(text.find("due: 2026-11-10"), 15, "due: 2026-09-10");
+    text.replace(text.find("submitted: 2026-11-09"), 21, "submitted: 2026-09-09");
+    repo.write("reports/2026/510201/2026-09-10.yaml", text);
+    auto r = validate(repo.str(), k_as_of, {"--select", "R602", "--lang", "en"});
+    expect_findings(r, {{"R602", "reports/2026/510201/2026-09-10.yaml", 3, "warning"}});
+    std::string m = r.json()["diagnostics"][0]["message"];
+    CHECK(m.find("the pilot was approved on 2026-09-15") != std::string::npos);
+    CHECK(m.find("the next due date is 2026-09-20") != std::string::npos);
+  }
   SUBCASE("grace days make the same report on time") {
     TempDir repo(fixture("R602-report-late"));
     std::string toml = repo.read("pilot.toml");
@@ -347,6 +371,25 @@ TEST_CASE("R603: blank contacts, and submitted pilots too") {
   p.erase(p.find("approved: 2026-10-25\n"), 21);
   submitted.write(k_pilot, p);
   expect_findings(validate(submitted.str(), k_as_of, {"--select", "R603"}), {{"R603", k_pilot, 10, "error"}});
+
+  // A draft is left to the S and X rules (SPEC §2.2): the same missing contact stays silent.
+  TempDir draft(fixture("R603-no-contact"));
+  std::string d = draft.read(k_pilot);
+  d.replace(d.find("status: approved"), 16, "status: draft");
+  d.erase(d.find("submitted: 2026-04-15\n"), 22);
+  d.erase(d.find("approved: 2026-10-25\n"), 21);
+  draft.write(k_pilot, d);
+  expect_findings(validate(draft.str(), k_as_of, {"--select", "R603"}), {});
+  CHECK(validate(draft.str(), k_as_of, {"--select", "R603,S002"}).json()["diagnostics"].empty());
+}
+
+TEST_CASE("R603: one step short of the fixture, a contact of one character, is silent") {
+  TempDir repo(fixture("R603-no-contact"));
+  std::string text = repo.read(k_pilot);
+  const std::string entry = "{ major: \"510202\", quota: 20 }";
+  text.replace(text.find(entry), entry.size(), "{ major: \"510202\", quota: 20, contact: 王 }");
+  repo.write(k_pilot, text);
+  expect_findings(validate(repo.str(), k_as_of, {"--strict"}), {});
 }
 
 TEST_CASE("R604: blank sections and reports without sections") {
@@ -356,6 +399,16 @@ TEST_CASE("R604: blank sections and reports without sections") {
     text.replace(text.find("funding: 学院经费投入2万元"), std::string("funding: 学院经费投入2万元").size(), "funding: \"\"");
     repo.write(k_report_201, text);
     expect_findings(validate(repo.str(), k_as_of), {{"R604", k_report_201, 11, "warning"}});
+  }
+  SUBCASE("one step short of the fixture: one character padded with full-width blanks") {
+    TempDir repo(fixture("R604-section-missing"));
+    std::string text = repo.read(k_report_201);
+    text.replace(text.find("  training:"), 11, "  textbooks: \"　无　\"\n  training:");
+    repo.write(k_report_201, text);
+    expect_findings(validate(repo.str(), k_as_of, {"--strict"}), {});
+    text.replace(text.find("\"　无　\""), std::string("\"　无　\"").size(), "\"　　\"");
+    repo.write(k_report_201, text);
+    expect_findings(validate(repo.str(), k_as_of), {{"R604", k_report_201, 9, "warning"}});
   }
   SUBCASE("no sections at all: all five are missing") {
     TempDir repo(fixture("base"));
@@ -375,8 +428,10 @@ TEST_CASE("R605: batches held after the due date do not count for that report") 
   expect_findings(validate(repo.str(), k_as_of, {"--strict"}), {});
   auto r = validate(fixture("R605-attended-mismatch").string(), k_as_of);
   std::string m = r.json()["diagnostics"][0]["message"];
-  CHECK(m.find("20") != std::string::npos);
-  CHECK(r.json()["diagnostics"][0]["hint"].get<std::string>().find("18") != std::string::npos);
+  CHECK(m.find("the report's cumulative attended is 20, but the held batches of major 510201 "
+               "up to 2026-11-10 (pilot web-frontend-2026) add up to 18") != std::string::npos);
+  std::string hint = r.json()["diagnostics"][0]["hint"];
+  CHECK(hint.find("set progress.attended to 18;") != std::string::npos);
 }
 
 TEST_CASE("calendar: the due dates of a year, vacations marked") {

@@ -2,8 +2,8 @@
 // and data-example: golden output, CSV and JSON read back, filters, exit codes, colour, width.
 //
 // Golden files live in tests/golden/ and are compared byte for byte. To regenerate them
-// deliberately: PILOT_UPDATE_GOLDEN=1 ./tests/pilot_cli_tests -tc='views: golden*', then review
-// the diff before committing.
+// deliberately: `make golden` (this test with PILOT_UPDATE_GOLDEN=1), then review the diff
+// before committing. Never in CI: with CI set the update is refused (docs/testing.md).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -34,10 +34,14 @@ RunResult view(const std::string& command, const std::string& lang, const std::s
   return run_pilot(args, {{"PILOT_TODAY", k_made}});
 }
 
-// Compares with tests/golden/<name>, or rewrites it when PILOT_UPDATE_GOLDEN=1.
+// Compares with tests/golden/<name>, or rewrites it when PILOT_UPDATE_GOLDEN=1 (`make golden`).
+// A CI run never rewrites them: with CI set, PILOT_UPDATE_GOLDEN fails the test instead.
 void check_golden(const std::string& name, const std::string& actual) {
   fs::path path = fs::path(PILOT_SOURCE_DIR) / "tests" / "golden" / name;
   if (const char* update = std::getenv("PILOT_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
+    const char* ci = std::getenv("CI");
+    REQUIRE_MESSAGE((ci == nullptr || *ci == '\0'),
+                    "PILOT_UPDATE_GOLDEN is refused when CI is set: a person runs `make golden`");
     REQUIRE_FALSE(actual.empty());  // never record a crash as the expected output
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << actual;
@@ -474,7 +478,7 @@ TEST_CASE("views: a wrong lead_major is no lead anywhere, and a single major lea
              "breakdown: { \"510201\": 20, \"510202\": 20 }\nreason: 调整\ninitiated_by: \"510202\"\n"
              "signed_by: 某人\nstamped: true\nsubmitted: 2026-11-01\n");
   repo.write("pilots/2026/solo-2026.yaml",
-             "id: solo-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 中级\nstatus: approved\n"
+             "id: solo-2026\nyear: 2026\ncertificate: web-frontend\nlevel: 高级\nstatus: approved\n"
              "submitted: 2026-04-15\napproved: 2026-10-25\nlead_major: \"12345\"\n"
              "majors:\n  - { major: \"510202\", quota: 5, contact: 王老师 }\n"
              "accounts: { admin: solo_admin, exam: solo_exam }\nplan: 计划\n");
@@ -523,7 +527,7 @@ TEST_CASE("views: a wrong lead_major is no lead anywhere, and a single major lea
   CHECK(table.exit_code == 0);
 }
 
-TEST_CASE("views: findings never change the exit code; usage errors exit 2") {
+TEST_CASE("views: findings never change the exit code, usage errors exit 2") {
   // views-progress has errors: validate fails, the views do not.
   CHECK(run_pilot({"validate", "--repo", views_repo(), "--as-of", k_as_of}).exit_code == 1);
   for (const std::string command : {"status", "report", "compliance"}) CHECK(view(command, "en", "table").exit_code == 0);
@@ -599,10 +603,7 @@ TEST_CASE("views: tables fit --width, and COLUMNS matters only on a terminal") {
 }
 
 TEST_CASE("views: on a terminal, tables fit $COLUMNS and colour is on by default") {
-  if (!have_program("script")) {
-    MESSAGE("script(1) is not installed: the terminal path is not tested");
-    return;
-  }
+  if (!need_tool("script", "bsdutils")) return;  // util-linux's script gives the command a terminal
   auto on_terminal = [](const std::string& env) {
     std::string command = "$PILOT status -q --repo '" + views_repo() + "' --as-of " + k_as_of + " --lang en";
     auto r = run_shell(env + " script -qec \"" + command + "\" /dev/null");

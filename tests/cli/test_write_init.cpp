@@ -48,7 +48,7 @@ TEST_CASE("init: refuses a folder that already holds a pilot.toml (exit 1, nothi
   CHECK(tree_hash(repo.path()) == before);
 }
 
-TEST_CASE("init: the current folder by default; existing files are kept; --name is required") {
+TEST_CASE("init: the current folder by default, existing files are kept, --name is required") {
   TempDir dir;
   dir.write(".gitignore", "build/\n");
   CHECK(run_pilot({"init", "--as-of", "2026-11-15"}, {}, 60, dir.path()).exit_code == 2);  // no --name

@@ -9,7 +9,10 @@
 #include <sstream>
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "run.hpp"
+#include "skip.hpp"
 
 namespace pilot::test {
 
@@ -19,8 +22,15 @@ struct ShellResult {
   std::string err;
 };
 
-// Runs `script` (sh syntax) in `cwd` with PATH=/usr/local/bin:/usr/bin:/bin, HOME=/tmp,
-// LANG=C.UTF-8 and nothing else inherited. `script` may use $PILOT (the binary under test).
+// The PATH that run_shell gives: the test's own (so that a tool hidden from PATH is missing for
+// the tests too, docs/testing.md), or /usr/local/bin:/usr/bin:/bin when it has none.
+inline std::string shell_path() {
+  const char* path = std::getenv("PATH");
+  return path != nullptr && *path != '\0' ? path : "/usr/local/bin:/usr/bin:/bin";
+}
+
+// Runs `script` (sh syntax) in `cwd` with shell_path(), HOME=/tmp, LANG=C.UTF-8 and nothing
+// else inherited. `script` may use $PILOT (the binary under test).
 inline ShellResult run_shell(const std::string& script, const std::filesystem::path& cwd = {}) {
   TempDir io;
   auto in = io.path() / "script.sh";
@@ -29,7 +39,8 @@ inline ShellResult run_shell(const std::string& script, const std::filesystem::p
     f << script;
   }
   std::string cd = cwd.empty() ? "" : "cd '" + cwd.string() + "' && ";
-  std::string command = cd + "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 PILOT='" PILOT_BIN "' sh '" +
+  std::string command = cd + "env -i PATH='" + shell_path() +
+                        "' HOME=/tmp LANG=C.UTF-8 PILOT='" PILOT_BIN "' sh '" +
                         in.string() + "' >'" + (io.path() / "out").string() + "' 2>'" + (io.path() / "err").string() + "'";
   int status = std::system(command.c_str());
   ShellResult r;
@@ -42,6 +53,21 @@ inline ShellResult run_shell(const std::string& script, const std::filesystem::p
 // Whether a program is on the PATH that run_shell gives.
 inline bool have_program(const std::string& name) {
   return run_shell("command -v '" + name + "' >/dev/null").exit_code == 0;
+}
+
+// For a test that needs `program`, which `make deps` installs (Debian package `package`):
+// true when it is there. When it is not, the test is skipped (skip.hpp), or under CI=true,
+// where `make test` has installed it, fails. Use: `if (!need_tool("zsh", "zsh")) return;`
+inline bool need_tool(const std::string& program, const std::string& package) {
+  if (have_program(program)) return true;
+  std::string why =
+      program + " is not on PATH (Debian package " + package + ", which `make deps` installs)";
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true") {
+    FAIL("CI=true and " << why << ": a skip would hide a test");
+  }
+  skip(why);
+  return false;
 }
 
 inline std::string read_file(const std::filesystem::path& p) {

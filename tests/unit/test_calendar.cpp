@@ -124,7 +124,7 @@ TEST_CASE("calendar: report days that a month lacks are skipped, leap years incl
   CHECK_FALSE(has(century, "2100-02-29"));
 }
 
-TEST_CASE("calendar: 31 Dec is the last possible due date; nothing spills into the next year") {
+TEST_CASE("calendar: 31 Dec is the last possible due date, nothing spills into the next year") {
   Config c = config_with("report_days = [10, 31]", k_2026, 1);
   auto dates = strs(due_dates_after(c, 2026, d("2026-12-10")));
   CHECK(dates == std::vector<std::string>{"2026-12-31"});
@@ -167,6 +167,21 @@ TEST_CASE("calendar: a vacation written under the previous year that reaches int
   CHECK(in_vacation(c, d("2027-01-10")));
   CHECK_FALSE(in_vacation(c, d("2027-01-20")));
   CHECK(strs(*due_dates_of_year(c, 2027)).front() == "2027-01-20");
+}
+
+TEST_CASE("calendar: a vacation written under the next year that reaches back into this one") {
+  // The winter break of the 2026/27 school year listed under [calendar.2027]: the 2026 due
+  // dates it covers are not due, those before it are.
+  Config c = config_with("report_days = [10, 20]",
+                         "[calendar.2026]\nvacations = []\n[calendar.2027]\n"
+                         "vacations = [[\"2026-12-15\", \"2027-02-20\"]]\n");
+  CHECK_FALSE(in_vacation(c, d("2026-12-14")));
+  CHECK(in_vacation(c, d("2026-12-15")));
+  CHECK(in_vacation(c, d("2026-12-20")));
+  auto dates = strs(*due_dates_of_year(c, 2026));
+  REQUIRE(dates.size() == 23);
+  CHECK(dates.back() == "2026-12-10");
+  CHECK(strs(*due_dates_of_year(c, 2027)).front() == "2027-03-10");
 }
 
 TEST_CASE("calendar: ISO weekday") {

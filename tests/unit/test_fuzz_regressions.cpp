@@ -1,6 +1,8 @@
 // Inputs that once crashed or stalled the loader, replayed: every file in tests/fuzz_regressions/
 // goes through the entry function of the fuzz target that found it (fuzz/entries.hpp), and the
-// inputs that took quadratic time are rebuilt here and timed (docs/reliability.md).
+// inputs that took quadratic time are rebuilt here at full size (docs/reliability.md). No
+// wall-clock limit: each of those took minutes to hours before its fix and seconds at most
+// after, so each is bounded only by k_far_above_normal; speed is measured by bench/.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,12 +22,10 @@ using namespace pilot;
 
 namespace {
 
-// Sanitizer builds run several times slower; the bounds below are for the plain build.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double k_slowdown = 6;
-#else
-constexpr double k_slowdown = 1;
-#endif
+// A bound far above any normal run, loaded machine and sanitizer build included (each input
+// below takes a few seconds at most in a plain build), that the quadratic versions missed
+// by minutes to hours. Not a speed test: bench/ measures speed.
+constexpr double k_far_above_normal = 60;
 
 template <class F>
 double seconds_of(F&& f) {
@@ -48,16 +48,17 @@ std::string read_bytes(const fs::path& p) {
   return ss.str();
 }
 
-// The inputs kept for one target, sorted by name.
+// The inputs kept for one target, sorted by name; the folder must exist and hold some (a replay
+// of nothing would pass having checked nothing).
 std::vector<fs::path> kept_inputs(const char* target) {
   std::vector<fs::path> files;
   fs::path dir = fs::path(PILOT_SOURCE_DIR) / "tests/fuzz_regressions" / target;
-  if (fs::is_directory(dir)) {
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (e.is_regular_file()) files.push_back(e.path());
-    }
+  REQUIRE_MESSAGE(fs::is_directory(dir), dir.string());
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.is_regular_file()) files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
+  REQUIRE_MESSAGE(!files.empty(), dir.string() << " holds no input");
   return files;
 }
 
@@ -65,9 +66,7 @@ std::vector<fs::path> kept_inputs(const char* target) {
 
 TEST_CASE("fuzz regressions: every kept loader input replays through fuzz_loader's entry") {
   const Repository& base = fuzz::base_repository(PILOT_FIXTURES);
-  auto inputs = kept_inputs("loader");
-  CHECK_FALSE(inputs.empty());
-  for (const auto& file : inputs) {
+  for (const auto& file : kept_inputs("loader")) {
     CAPTURE(file.filename().string());
     std::string bytes = read_bytes(file);
     REQUIRE(fuzz::fast_reader_agrees(bytes));  // else loader_input aborts, as in the fuzzer
@@ -79,7 +78,11 @@ TEST_CASE("fuzz regressions: every kept config input replays through fuzz_config
   const Repository& base = fuzz::base_repository(PILOT_FIXTURES);
   for (const auto& file : kept_inputs("config")) {
     CAPTURE(file.filename().string());
-    fuzz::config_input(read_bytes(file), base);
+    // Each kept input is TOML, so the entry parses it and runs every rule and renderer (> 0
+    // bytes rendered); one that throws or crashes fails here as it failed the fuzzer.
+    std::size_t rendered = 0;
+    CHECK_NOTHROW(rendered = fuzz::config_input(read_bytes(file), base));
+    CHECK(rendered > 0);
   }
 }
 
@@ -111,7 +114,7 @@ TEST_CASE("fuzz regressions: a 1 MiB line of flow items is read in linear time")
     REQUIRE(text.size() <= k_max_file_size);
     YamlParse slow;
     double s = seconds_of([&] { slow = detail::parse_yaml_with_yaml_cpp(text); });
-    CHECK(s < 5 * k_slowdown);
+    CHECK(s < k_far_above_normal);
     REQUIRE(slow.ok);
     const YNode* levels = slow.root.find("levels");
     REQUIRE(levels != nullptr);
@@ -130,7 +133,7 @@ TEST_CASE("fuzz regressions: the fast reader marks a long line's nodes in linear
   bool fast = false;
   double s = seconds_of([&] { fast = detail::parse_yaml_fast(text, root, duplicates); });
   REQUIRE(fast);
-  CHECK(s < 5 * k_slowdown);
+  CHECK(s < k_far_above_normal);
   const YNode* levels = root.find("levels");
   REQUIRE(levels != nullptr);
   REQUIRE(levels->items.size() == 500000u);
@@ -146,7 +149,7 @@ TEST_CASE("fuzz regressions: repeated keys are found in linear time") {
   REQUIRE(text.size() <= k_max_file_size);
   YamlParse parsed;
   double s = seconds_of([&] { parsed = parse_yaml(text); });
-  CHECK(s < 5 * k_slowdown);
+  CHECK(s < k_far_above_normal);
   CHECK_FALSE(parsed.ok);
   REQUIRE(parsed.diagnostics.size() == 40001u);
   CHECK(parsed.diagnostics[0].rule == "S001");

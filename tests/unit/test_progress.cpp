@@ -102,7 +102,7 @@ TEST_CASE("progress: one row per major of each approved pilot, in file order") {
   CHECK(book.find("web-2026", "510201")->entry->pos.line == 10);
 }
 
-TEST_CASE("progress: the quota change replaces the quotas; the last by submitted applies") {
+TEST_CASE("progress: the quota change replaces the quotas, the last by submitted applies") {
   Repository repo = make_repo(0, k_files);
   ProgressBook book(repo, d("2026-11-15"));
   const MajorProgress* a = book.find("web-2026", "510201");
@@ -133,7 +133,7 @@ TEST_CASE("progress: the quota change replaces the quotas; the last by submitted
   CHECK(book.original_quota(*repo.pilot("web-2026")) == 50);
 }
 
-TEST_CASE("progress: attended counts held batches of the pilot year up to as-of; planned adds seats") {
+TEST_CASE("progress: attended counts held batches of the pilot year up to as-of, planned adds seats") {
   Repository repo = make_repo(0, k_files);
   ProgressBook book(repo, d("2026-11-15"));
   const MajorProgress* a = book.find("web-2026", "510201");

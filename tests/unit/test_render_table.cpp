@@ -131,3 +131,31 @@ TEST_CASE("render table: truncate_to_width") {
   CHECK(truncate_to_width("计算机", 1) == "…");
   CHECK(truncate_to_width("x", 0).empty());
 }
+
+TEST_CASE("render table: csv quotes exactly the fields that need it, a lone quote included") {
+  struct Case {
+    const char* field;
+    const char* written;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {"plain", "plain"},
+      {"Web前端开发", "Web前端开发"},
+      {"\"", "\"\"\"\""},           // a field that is one quote: quoted, the quote doubled
+      {"\"\"", "\"\"\"\"\"\""},
+      {"a\"b", "\"a\"\"b\""},
+      {",", "\",\""},
+      {"a,b", "\"a,b\""},
+      {"\n", "\"\n\""},
+      {"a\r\nb", "\"a\r\nb\""},
+      {"a'b;c\td", "a'b;c\td"},     // neither RFC 4180 nor Excel needs these quoted
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.field);
+    CHECK(csv_field(c.field) == std::string(c.written));
+  }
+  Table t;
+  t.headers = {"a", "b"};
+  t.rows = {{"\"", "x"}};
+  CHECK(render_table_csv(t, false) == "a,b\r\n\"\"\"\",x\r\n");
+}

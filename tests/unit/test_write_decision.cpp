@@ -81,7 +81,7 @@ TEST_CASE("decision: a BOM, quotes and a file without a final line end are kept"
   CHECK(e.text == "\xEF\xBB\xBFid: x\nyear: 2026\ncertificate: c\nstatus: approved # q\nsubmitted: 2026-04-20\napproved: 2026-06-01");
 }
 
-TEST_CASE("decision: without submitted: the date goes after status:; an empty approved: is filled in place") {
+TEST_CASE("decision: without submitted: the date goes after status: and an empty approved: is filled in place") {
   std::string no_submitted = "id: x\nstatus: submitted\nyear: 2026\n";
   DecisionEdit a = edit(no_submitted, Decision::approve);
   REQUIRE(a.result == DecisionEdit::Result::edited);
