@@ -6,7 +6,7 @@
 # The subcommands of a command path ('' is pilot itself; 'add pilot' is two deep).
 _pilot_commands() {
   case "$1" in
-    '') echo 'validate rules explain calendar status report compliance list init add approve reject completions schema' ;;
+    '') echo 'validate rules explain calendar status report compliance funds list init add approve reject completions schema' ;;
     'add') echo 'college major certificate pilot quota-change exam report site fund' ;;
   esac
 }
@@ -19,10 +19,11 @@ _pilot_options() {
     'rules') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --format' ;;
     'explain') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
     'calendar') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --format --no-bom' ;;
-    'status') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --major --certificate --format --no-bom --width' ;;
+    'status') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --major --certificate --format --no-bom --width --output -o' ;;
     'report') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --date --format --no-bom --width --output -o' ;;
     'compliance') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --format --no-bom --width --output -o' ;;
-    'list') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --major --format --no-bom --width' ;;
+    'funds') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --format --no-bom --width --output -o' ;;
+    'list') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --year --college --major --format --no-bom --width --output -o' ;;
     'init') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --name' ;;
     'add') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs' ;;
     'add college') echo '--help -h --version --repo --as-of --lang --color --quiet -q --jobs --id --name --leader --notes --waiver --waivers --force --dry-run' ;;
@@ -56,23 +57,33 @@ _pilot_value() {
     'status|--college') echo 'ids college' ;;
     'status|--major') echo 'ids major' ;;
     'status|--certificate') echo 'ids certificate' ;;
-    'status|--format') echo 'words table md csv json' ;;
+    'status|--format') echo 'words table md csv json html xlsx' ;;
     'status|--width') echo 'any' ;;
+    'status|--output') echo 'any' ;;
+    'status|-o') echo 'any' ;;
     'report|--date') echo 'any' ;;
-    'report|--format') echo 'words table md csv json html' ;;
+    'report|--format') echo 'words table md csv json html xlsx' ;;
     'report|--width') echo 'any' ;;
     'report|--output') echo 'any' ;;
     'report|-o') echo 'any' ;;
     'compliance|--year') echo 'any' ;;
-    'compliance|--format') echo 'words table md csv json html' ;;
+    'compliance|--format') echo 'words table md csv json html xlsx' ;;
     'compliance|--width') echo 'any' ;;
     'compliance|--output') echo 'any' ;;
     'compliance|-o') echo 'any' ;;
+    'funds|--year') echo 'any' ;;
+    'funds|--college') echo 'ids college' ;;
+    'funds|--format') echo 'words table md csv json html xlsx' ;;
+    'funds|--width') echo 'any' ;;
+    'funds|--output') echo 'any' ;;
+    'funds|-o') echo 'any' ;;
     'list|--year') echo 'any' ;;
     'list|--college') echo 'ids college' ;;
     'list|--major') echo 'ids major' ;;
-    'list|--format') echo 'words table csv json' ;;
+    'list|--format') echo 'words table csv json xlsx' ;;
     'list|--width') echo 'any' ;;
+    'list|--output') echo 'any' ;;
+    'list|-o') echo 'any' ;;
     'init|--name') echo 'any' ;;
     'add college|--id') echo 'any' ;;
     'add college|--name') echo 'any' ;;

@@ -189,12 +189,12 @@ TEST_CASE("views: golden output of each view, format and language") {
 }
 
 TEST_CASE("views: report defaults to Markdown for the latest due date") {
-  auto r = run_pilot({"report", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "zh"});
+  auto r = run_pilot({"report", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "zh"}, {{"PILOT_TODAY", k_made}});
   CHECK(r.exit_code == 0);
   CHECK(r.out == view("report", "zh", "md").out);
   CHECK(r.out.rfind("# 双周报汇总（2026-11-20）\n", 0) == 0);
   // status and compliance default to the table.
-  auto s = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"});
+  auto s = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"}, {{"PILOT_TODAY", k_made}});
   CHECK(s.out == view("status", "en", "table").out);
 }
 
@@ -598,7 +598,8 @@ TEST_CASE("views: tables fit --width, and COLUMNS matters only on a terminal") {
   auto narrow = view("status", "en", "table", {"--width", "90"});
   CHECK(narrow.out.find("Registered") == std::string::npos);  // a low-value column went first
   CHECK(narrow.out.find("Missing") != std::string::npos);
-  auto columns = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"}, {{"COLUMNS", "40"}});
+  auto columns = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"},
+                           {{"COLUMNS", "40"}, {"PILOT_TODAY", k_made}});
   CHECK(columns.out == view("status", "en", "table").out);
 }
 
@@ -606,7 +607,7 @@ TEST_CASE("views: on a terminal, tables fit $COLUMNS and colour is on by default
   if (!need_tool("script", "bsdutils")) return;  // util-linux's script gives the command a terminal
   auto on_terminal = [](const std::string& env) {
     std::string command = "$PILOT status -q --repo '" + views_repo() + "' --as-of " + k_as_of + " --lang en";
-    auto r = run_shell(env + " script -qec \"" + command + "\" /dev/null");
+    auto r = run_shell(env + " PILOT_TODAY=" + k_made + " script -qec \"" + command + "\" /dev/null");
     std::string out;
     for (char c : r.out) {
       if (c != '\r') out += c;  // the terminal turns \n into \r\n
