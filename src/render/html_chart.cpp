@@ -186,7 +186,7 @@ std::string line_chart_svg(const LineChart& chart, Lang lang) {
   if (chart.lines.empty() || chart.x_labels.empty()) {
     return "<p class=\"none\">" + html_escape(view_render::none_label(lang)) + "</p>\n";
   }
-  constexpr double left = 40, right = 12, top = 10, plot_h = 200, axis_h = 26, legend_row = 20;
+  constexpr double left = 40, right = 20, top = 10, plot_h = 200, axis_h = 26, legend_row = 20;
   const double plot_w = k_width - left - right;
   long long max_tenths = 1000;
   for (const auto& line : chart.lines) {
