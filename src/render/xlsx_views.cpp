@@ -215,7 +215,9 @@ std::string render_list_xlsx(const ListView& view, const Masthead& head, Lang la
       if (c.text == "—") {
         row.push_back(text_cell(""));
       } else if (!c.right) {
-        row.push_back(code_cell(c.text));
+        // A field that is a date (YYYY-MM-DD) is an Excel date; other text stays text.
+        auto date = c.text.size() == 10 ? Date::parse(c.text) : std::nullopt;
+        row.push_back(date ? date_cell(date) : code_cell(c.text));
       } else if (auto dot = c.text.find('.'); dot != std::string::npos && dot + 3 == c.text.size()) {
         // Money: yuan with two decimals.
         try {

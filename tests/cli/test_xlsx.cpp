@@ -272,6 +272,7 @@ TEST_CASE("xlsx: fund ids stay text and amounts are money, in funds and in list 
   auto rows = records(list.sheets[0]);
   REQUIRE(rows.size() == 1);
   check_cell(rows[0].at("编号"), "0001", "str", "@");
+  check_cell(rows[0].at("日期"), "2026-11-08", "datetime", "yyyy-mm-dd");
   check_cell(rows[0].at("金额（元）"), 150, "number", "#,##0.00");
 }
 
