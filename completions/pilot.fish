@@ -69,7 +69,7 @@ function __pilot_options
                 '--ignore	leave out these rule IDs or prefixes (comma-separated)' \
                 '--strict	exit 1 on warnings too' \
                 '--show-waived	also list the findings that waivers suppress' \
-                '--changed-since	report only findings in files that differ from this git revision (still checks everything) / 只报告相对该 git 版本有改动的文件中的问题'
+                '--changed-since	report only the findings that are new since the merge base of this git revision (or A...B) and HEAD, in any file / 只报告相对该 git 版本与 HEAD 的合并基础新出现的问题'
         case 'rules'
             printf '%s\n' \
                 '--help	Print this help message and exit' \

@@ -6,6 +6,7 @@
 // Contract of both entries: any bytes at all are a valid input. They never throw (a
 // ConfigError for text that is not TOML is the answer, not a failure), never crash, never
 // leak, and take time linear in the input (no 1 MiB input may take seconds).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +24,7 @@
 #include "pilot/security.hpp"
 #include "pilot/views.hpp"
 #include "pilot/yaml.hpp"
+#include "load/walk.hpp"   // src/: the walk's decisions, checked on the input as a path
 #include "yaml_fast.hpp"  // src/: the fast reader, checked against yaml-cpp
 
 namespace pilot::fuzz {
@@ -82,10 +84,11 @@ inline std::size_t analyze_and_render(const Repository& repo, const Date& as_of)
   return total;
 }
 
-// Whether two trees are the same: kinds, values, quoted flags, positions, children.
+// Whether two trees are the same: kinds, values, quoted flags, tags, positions, children.
 inline bool same_tree(const YNode& a, const YNode& b) {
-  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.line != b.line || a.column != b.column ||
-      a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) {
+  if (a.kind != b.kind || a.value != b.value || a.quoted != b.quoted || a.tag != b.tag ||
+      a.line != b.line || a.column != b.column || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size()) {
     return false;
   }
   for (std::size_t i = 0; i < a.items.size(); ++i) {
@@ -106,7 +109,7 @@ inline bool fast_reader_agrees(std::string_view bytes) {
     return true;
   }
   YNode fast;
-  std::vector<Diagnostic> duplicates;
+  std::vector<Diagnostic> duplicates;  // and misplaced full-width punctuation
   if (!detail::parse_yaml_fast(bytes, fast, duplicates)) return true;  // yaml-cpp reads it
   YamlParse slow = detail::parse_yaml_with_yaml_cpp(bytes);
   if (duplicates.empty()) return slow.ok && same_tree(fast, slow.root);
@@ -119,11 +122,35 @@ inline bool fast_reader_agrees(std::string_view bytes) {
   return true;
 }
 
-// One record file's bytes: the fast reader checked against yaml-cpp, the YAML layer alone, then
-// the file as each kind of record in place of base's file of that kind, with every rule and
-// renderer run over the result.
-inline std::size_t loader_input(std::string_view bytes, const Repository& base) {
+// The input's first line taken as a path below the root, as every type of entry: where the walk
+// puts it. Any answer about a file names that file; a record file lies in its kind's folder.
+inline std::size_t walk_input(std::string_view bytes) {
+  std::string_view line = bytes.substr(0, std::min(bytes.find('\n'), std::size_t{4096}));
   std::size_t total = 0;
+  using load::EntryType;
+  for (EntryType type : {EntryType::file, EntryType::folder, EntryType::link_to_folder, EntryType::link_loops,
+                         EntryType::link_outside, EntryType::link_special, EntryType::special}) {
+    load::Found found;
+    std::string rel(line), source(line);
+    load::Verdict verdict = load::place_entry(std::move(rel), type, std::move(source), found);
+    if (verdict != load::Verdict::found) continue;
+    bool named = found.rel == line;
+    for (const auto& d : found.findings) named = named && d.file == found.rel && (d.rule == "S005" || d.rule == "S006");
+    bool placed = !found.kind || found.rel.rfind(std::string(kind_folder(*found.kind)) + "/", 0) == 0;
+    if (!named || !placed || (found.kind && !found.readable && found.findings.empty())) {
+      std::fputs("fuzz: the walk placed a path inconsistently\n", stderr);
+      std::abort();
+    }
+    total += found.findings.size() + 1;
+  }
+  return total;
+}
+
+// One record file's bytes: the walk's decisions on its first line as a path, the fast reader
+// checked against yaml-cpp, the YAML layer alone, then the file as each kind of record in place
+// of base's file of that kind, with every rule and renderer run over the result.
+inline std::size_t loader_input(std::string_view bytes, const Repository& base) {
+  std::size_t total = walk_input(bytes);
   if (!fast_reader_agrees(bytes)) {
     std::fputs("fuzz: the fast reader and yaml-cpp disagree on this input\n", stderr);
     std::abort();

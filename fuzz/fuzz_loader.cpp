@@ -1,4 +1,5 @@
-// libFuzzer target: one record file's bytes -> YAML tree, records of every kind, rules,
+// libFuzzer target: one record file's bytes -> the walk's place for its first line as a path,
+// YAML tree, records of every kind, rules,
 // renderers (fuzz/entries.hpp: loader_input). Built by -DPILOT_FUZZ=ON (see fuzz/CMakeLists.txt).
 #include <cstddef>
 #include <cstdint>

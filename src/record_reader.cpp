@@ -36,7 +36,7 @@ void RecordReader::problem(const YNode& at, Text message, Text hint) {
   d.line = at.line;
   d.column = at.column;
   d.message = std::move(message);
-  d.hint = std::move(hint);
+  d.hint = at.tag.empty() ? std::move(hint) : tag_hint(at);
   out_.push_back(std::move(d));
 }
 

@@ -11,6 +11,9 @@
 //   in both cases a whole run of digits (never part of a longer one).
 // Findings never echo the secret or the full number; a scalar gets at most one X001 and one
 // X002 finding per kind (IDs, mobile numbers), however many it holds.
+// S002 (SPEC §2.2): a scalar, key or value, holding a control or bidirectional control character,
+// written raw or as an escape ("\0", "\e"): the decoded value is what is scanned. One finding
+// per scalar, naming its first such character as U+XXXX.
 #include "pilot/security.hpp"
 
 #include <array>
@@ -331,7 +334,30 @@ Diagnostic personal(int line, int column, bool resident_id, const std::vector<st
                   "if it was pushed, purge it from the git history"});
 }
 
+Diagnostic forbidden_character(int line, int column, char32_t cp) {
+  std::string name = code_point_name(cp);
+  if (is_bidirectional_control(cp)) {
+    return finding("S002", "", line, column,
+                   {fmt::format("文本中含有双向控制字符 {}", name),
+                    fmt::format("the text holds the bidirectional control character {}", name)},
+                   {"删除它：它使文字的显示顺序与实际内容不同，审阅者看到的与 pilot 读到的不一样",
+                    "remove it: it makes the text display in another order than it is stored, so a "
+                    "reviewer sees "
+                    "something else than what pilot reads"});
+  }
+  return finding("S002", "", line, column,
+                 {fmt::format("文本中含有控制字符 {}", name),
+                  fmt::format("the text holds the control character {}", name)},
+                 {"删除它：值只能是普通文字；换行直接换行书写，不要写成 \\n、\\0、\\e 之类的转义",
+                  "remove it: a value is plain text; write a line break as a real line break, "
+                  "never as an escape "
+                  "such as \\n, \\0 or \\e"});
+}
+
 void scan_scalar(const YNode& n, bool key_is_secret, std::vector<Diagnostic>& out) {
+  if (auto cp = first_forbidden_character(n.value)) {
+    out.push_back(forbidden_character(n.line, n.column, *cp));
+  }
   if (!key_is_secret) {
     if (auto word = secret_in_text(n.value)) out.push_back(secret_text("", n.line, n.column, *word));
   }

@@ -83,6 +83,39 @@ int count_code_points(std::string_view utf8) {
   return n;
 }
 
+bool is_bidirectional_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_forbidden_in_text(char32_t cp) {
+  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
+         is_bidirectional_control(cp);
+}
+
+std::optional<char32_t> first_forbidden_character(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: the common case
+      ++i;
+      continue;
+    }
+    std::size_t at = i;
+    char32_t cp = next_code_point(utf8, i);
+    if (i - at == 1 && c >= 0x80) continue;  // an invalid byte
+    if (is_forbidden_in_text(cp)) return cp;
+  }
+  return std::nullopt;
+}
+
+std::string code_point_name(char32_t cp) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string digits;
+  int shift = 12;  // at least four digits
+  while (shift < 28 && (cp >> (shift + 4)) != 0) shift += 4;
+  for (; shift >= 0; shift -= 4) digits += k_hex[(cp >> shift) & 0xF];
+  return "U+" + digits;
+}
+
 bool is_blank(std::string_view s) {
   while (!s.empty()) {
     if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <istream>
+#include <limits>
 #include <streambuf>
 #include <unordered_map>
 
@@ -35,6 +36,17 @@ const YNode* YNode::find_key(std::string_view key) const {
     if (k.is_scalar() && k.value == key) return &k;
   }
   return nullptr;
+}
+
+Text tag_hint(const YNode& scalar) {
+  return {
+      fmt::format(
+          "去掉标签 {}：pilot 按键读取值，不看标签（例如写 quota: 50，而不是 quota: !!int 50）",
+          scalar.tag),
+      fmt::format(
+          "remove the tag {}: pilot reads a value by its key, never by a tag (e.g. quota: 50, not "
+          "quota: !!int 50)",
+          scalar.tag)};
 }
 
 std::size_t find_invalid_utf8(std::string_view s) {
@@ -97,6 +109,7 @@ namespace {
 
 struct Abort {
   Diagnostic diagnostic;
+  bool unclosed_quote = false;
 };
 
 // Positions: yaml-cpp marks are 0-based with the column in bytes; ours are 1-based characters.
@@ -126,6 +139,7 @@ class Positions {
     }
     return {line0 + 1, counted_chars_ + 1};
   }
+  std::string_view source() const { return src_; }
   std::pair<int, int> at_offset(std::size_t offset) const {
     int line = 1;
     std::size_t start = 0;
@@ -183,6 +197,104 @@ Text anchor_hint() {
   return {"把别名处的内容直接写出来", "write the aliased content out in full"};
 }
 
+// A tag as the file wrote it: yaml-cpp resolves "!!int" to "tag:yaml.org,2002:int".
+std::string written_tag(const std::string& tag) {
+  static constexpr std::string_view k_core = "tag:yaml.org,2002:";
+  if (tag.rfind(k_core, 0) == 0) return "!!" + tag.substr(k_core.size());
+  return tag;
+}
+
+// yaml-cpp's error messages (yaml-cpp/exceptions.h ErrorMsg, and its parser's) in Chinese, with a
+// hint where a general one would not fit. Matched by prefix: some end in a detail (": q").
+struct Wording {
+  std::string_view en;
+  const char* zh;
+  Text hint;  // empty: the general hint
+};
+
+const Wording* wording_of(std::string_view msg) {
+  static const Wording k_wordings[] = {
+      {"YAML directives must have exactly one argument", "YAML 指令必须恰好有一个参数", {}},
+      {"bad YAML version: ", "YAML 版本无效：", {}},
+      {"YAML major version too large", "YAML 主版本号过大", {}},
+      {"repeated YAML directive", "YAML 指令重复", {}},
+      {"TAG directives must have exactly two arguments", "TAG 指令必须恰好有两个参数", {}},
+      {"repeated TAG directive", "TAG 指令重复", {}},
+      {"illegal character found while scanning tag handle", "标签（!）中有非法字符", {}},
+      {"tag handle with no suffix", "标签（!）后面缺少名称", {}},
+      {"end of verbatim tag not found", "标签 !<…> 没有结束", {}},
+      {"end of map not found", "映射没有正确结束", {}},
+      {"end of map flow not found",
+       "花括号 { } 没有闭合",
+       {"检查 { } 是否成对，其中的项是否用半角逗号 “,” 分隔",
+        "check that { and } pair up and entries are separated by a half-width comma \",\""}},
+      {"end of sequence not found", "列表没有正确结束", {}},
+      {"end of sequence flow not found",
+       "方括号 [ ] 没有闭合",
+       {"检查 [ ] 是否成对，其中的项是否用半角逗号 “,” 分隔",
+        "check that [ and ] pair up and items are separated by a half-width comma \",\""}},
+      {"cannot assign multiple tags to the same node", "同一个值不能有多个标签", {}},
+      {"cannot assign multiple anchors to the same node", "同一个值不能有多个锚点", {}},
+      {"cannot assign multiple aliases to the same node", "同一个值不能有多个别名", {}},
+      {"aliases can't have any content, *including* tags", "别名不能带任何内容（包括标签）", {}},
+      {"bad character found while scanning hex number", "十六进制转义（\\x、\\u）中有非法字符", {}},
+      {"invalid unicode: ", "无效的 Unicode 转义：", {}},
+      {"unknown escape character: ",
+       "未知的转义字符：",
+       {"双引号中的反斜杠 \\ 开始一个转义；要写反斜杠本身，写成 \\\\ 或改用单引号",
+        "a backslash \\ inside double quotes starts an escape: write \\\\ for a backslash, or use "
+        "single quotes"}},
+      {"unknown token", "无法识别的内容", {}},
+      {"illegal document indicator in scalar", "值中出现了文档分隔符（--- 或 ...）", {}},
+      {"illegal EOF in scalar", "文件在值的中间结束（可能缺少闭合的引号）", {}},
+      {"illegal character in scalar", "值中有非法字符", {}},
+      {"illegal tab when looking for indentation",
+       "缩进中有 Tab 字符",
+       {"缩进只能用空格，不能用 Tab：把这一行开头的 Tab 换成空格",
+        "indent with spaces, never tabs: replace the tab at the start of this line"}},
+      {"illegal flow end", "多余的右括号 ] 或 }", {}},
+      {"illegal block entry",
+       "这里不能出现列表项（“- ”）",
+       {"列表项 “- ” 要比它所属的键多缩进，或与该键对齐",
+        "a list item \"- \" goes under its key, indented as much as the key or more"}},
+      {"illegal map key", "这里不能出现键", {}},
+      {"illegal map value",
+       "这里不能出现 “键: 值”（冒号或缩进有误）",
+       {"检查这一行和上一行：键后面是半角冒号加空格，同一层的键缩进相同，值中的冒号要加引号",
+        "check this line and the one above: a key is followed by a half-width colon and a space, "
+        "keys of one level are "
+        "indented alike, and a value holding \": \" needs quotes"}},
+      {"alias not found after *", "* 后面缺少别名", {}},
+      {"anchor not found after &", "& 后面缺少锚点名", {}},
+      {"illegal character found while scanning alias", "别名中有非法字符", {}},
+      {"illegal character found while scanning anchor", "锚点名中有非法字符", {}},
+      {"cannot set zero indentation for a block scalar", "块文本（| 或 >）的缩进不能为 0", {}},
+      {"unexpected character in block scalar", "块文本（| 或 >）中有意外的字符", {}},
+      {"cannot assign the same alias to multiple nodes", "同一个别名不能用于多个值", {}},
+      {"the referenced anchor is not defined", "引用的锚点没有定义", {}},
+      {"invalid character in single-quoted string", "单引号字符串中有非法字符", {}},
+      {"invalid anchor", "无效的锚点", {}},
+      {"invalid alias", "无效的别名", {}},
+      {"invalid tag", "无效的标签", {}},
+  };
+  for (const auto& w : k_wordings) {
+    if (msg.substr(0, w.en.size()) == w.en) return &w;
+  }
+  return nullptr;
+}
+
+// S001 for an error yaml-cpp reported: its message in both languages, and a hint.
+Diagnostic yaml_error(std::pair<int, int> at, const std::string& msg) {
+  const Wording* w = wording_of(msg);
+  std::string zh = w != nullptr ? w->zh + msg.substr(w->en.size()) : msg;
+  Text hint =
+      w != nullptr && !w->hint.empty()
+          ? w->hint
+          : Text{"检查该位置及上一行的缩进、冒号和引号；缩进只能用空格，不能用 Tab",
+                 "check indentation, colons and quotes near there; indent with spaces, never tabs"};
+  return finding("S001", at, {"YAML 语法错误：" + zh, "invalid YAML: " + msg}, hint);
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   explicit TreeBuilder(const Positions& positions) : positions_(positions) {
@@ -208,8 +320,19 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     check_anchor(mark, anchor);
     YNode n = make(YNode::Kind::scalar, mark);
+    // yaml-cpp 0.7 reads an unclosed quote to the end of the file when the file ends in a line
+    // break: the whole rest becomes this value. A quote with no closing one is S001 here.
+    std::string_view src = positions_.source();
+    if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < src.size()) {
+      char q = src[static_cast<std::size_t>(mark.pos)];
+      if ((q == '"' || q == '\'') &&
+          !detail::quote_is_closed(src, static_cast<std::size_t>(mark.pos))) {
+        throw Abort{detail::unclosed_quote(n.line, n.column, q), true};
+      }
+    }
     n.value = value;
     n.quoted = tag != "?";
+    if (tag != "?" && tag != "!") n.tag = written_tag(tag);
     add(std::move(n));
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -308,6 +431,75 @@ class MemoryBuffer : public std::streambuf {
 
 namespace {
 
+// yaml-cpp's events into a tree, with the checks of yaml_checks.cpp. `unclosed_quote` is set when
+// the S001 is for a quote never closed.
+YamlParse read_events(std::string_view bytes, bool& unclosed_quote) {
+  YamlParse result;
+  auto fail = [&](Diagnostic d) {
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  };
+  Positions positions(bytes);
+  MemoryBuffer buffer(bytes.data(), bytes.size());
+  std::istream stream(&buffer);
+  TreeBuilder builder(positions);
+  try {
+    YAML::Parser parser(stream);
+    if (parser.HandleNextDocument(builder)) {
+      TreeBuilder second(positions);
+      if (parser.HandleNextDocument(second)) {
+        return fail(finding(
+            "S001", {second.root.line, second.root.column},
+            {"文件包含多个 YAML 文档（---）：一个文件只能是一条记录",
+             "file holds more than one YAML document (---): one file is one record"},
+            {"把第二条记录放到它自己的文件中", "move the second record into a file of its own"}));
+      }
+    }
+  } catch (const Abort& a) {
+    unclosed_quote = a.unclosed_quote;
+    return fail(a.diagnostic);
+  } catch (const YAML::DeepRecursion& e) {
+    return fail(too_deep(positions.at(e.mark.line, e.mark.column)));
+  } catch (const YAML::Exception& e) {
+    // Without a final line break yaml-cpp reports an unclosed quote at the end of the file:
+    // read it again with one, to find the quote where it opens.
+    if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR && !bytes.empty() && bytes.back() != '\n') {
+      std::string completed(bytes);
+      completed += '\n';
+      bool again_unclosed = false;
+      YamlParse again = read_events(completed, again_unclosed);
+      if (again_unclosed) {
+        unclosed_quote = true;
+        return again;
+      }
+    }
+    int last_line = e.mark.is_null() ? std::numeric_limits<int>::max() : e.mark.line + 1;
+    if (auto p = detail::punctuation_up_to(bytes, last_line)) return fail(std::move(*p));
+    return fail(yaml_error(
+        e.mark.is_null() ? std::pair{1, 1} : positions.at(e.mark.line, e.mark.column), e.msg));
+  } catch (const std::exception& e) {
+    return fail(finding(
+        "S001", {1, 1},
+        {std::string("无法解析 YAML：") + e.what(), std::string("cannot parse YAML: ") + e.what()},
+        {"检查文件内容", "check the file's content"}));
+  }
+  result.diagnostics = std::move(builder.duplicates);
+  if (builder.have_root) {
+    if (auto p = detail::misplaced_punctuation(bytes, builder.root)) {
+      result.diagnostics.push_back(std::move(*p));
+    }
+  }
+  if (!result.diagnostics.empty()) return result;
+  result.ok = true;
+  if (builder.have_root) {
+    result.root = std::move(builder.root);
+  } else {
+    result.root.line = 1;
+    result.root.column = 1;
+  }
+  return result;
+}
+
 // parse_yaml's checks, then the fast reader when `try_fast` and it accepts the text, else yaml-cpp.
 YamlParse read_checked(std::string_view bytes, bool try_fast) {
   YamlParse result;
@@ -348,48 +540,8 @@ YamlParse read_checked(std::string_view bytes, bool try_fast) {
     if (!result.ok) result.root = YNode{};
     return result;
   }
-
-  Positions positions(bytes);
-  MemoryBuffer buffer(bytes.data(), bytes.size());
-  std::istream stream(&buffer);
-  TreeBuilder builder(positions);
-  try {
-    YAML::Parser parser(stream);
-    if (parser.HandleNextDocument(builder)) {
-      TreeBuilder second(positions);
-      if (parser.HandleNextDocument(second)) {
-        return fail(finding("S001", {second.root.line, second.root.column},
-                            {"文件包含多个 YAML 文档(---):一个文件只能是一条记录",
-                             "file holds more than one YAML document (---): one file is one record"},
-                            {"把第二条记录放到它自己的文件中", "move the second record into a file of its own"}));
-      }
-    }
-  } catch (const Abort& a) {
-    return fail(a.diagnostic);
-  } catch (const YAML::DeepRecursion& e) {
-    return fail(too_deep(positions.at(e.mark.line, e.mark.column)));
-  } catch (const YAML::Exception& e) {
-    std::string msg = e.msg;
-    Text hint{"检查该位置附近的缩进、冒号和引号;缩进只能用空格，不能用 Tab",
-              "check indentation, colons and quotes near there; indent with spaces, never tabs"};
-    return fail(finding("S001", e.mark.is_null() ? std::pair{1, 1} : positions.at(e.mark.line, e.mark.column),
-                        {"YAML 语法错误：" + msg, "invalid YAML: " + msg}, hint));
-  } catch (const std::exception& e) {
-    return fail(finding("S001", {1, 1}, {std::string("无法解析 YAML:") + e.what(), std::string("cannot parse YAML: ") + e.what()},
-                        {"检查文件内容", "check the file's content"}));
-  }
-  if (!builder.duplicates.empty()) {
-    result.diagnostics = std::move(builder.duplicates);
-    return result;
-  }
-  result.ok = true;
-  if (builder.have_root) {
-    result.root = std::move(builder.root);
-  } else {
-    result.root.line = 1;
-    result.root.column = 1;
-  }
-  return result;
+  bool unclosed = false;
+  return read_events(bytes, unclosed);
 }
 
 }  // namespace

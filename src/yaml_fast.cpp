@@ -480,7 +480,7 @@ class FastReader {
 
 }  // namespace
 
-bool parse_yaml_fast(std::string_view bytes, YNode& root, std::vector<Diagnostic>& duplicates) {
+bool parse_yaml_fast(std::string_view bytes, YNode& root, std::vector<Diagnostic>& findings) {
   std::vector<Diagnostic> found;
   YNode tree;
   try {
@@ -488,8 +488,9 @@ bool parse_yaml_fast(std::string_view bytes, YNode& root, std::vector<Diagnostic
   } catch (const GiveUp&) {
     return false;
   }
+  if (auto p = misplaced_punctuation(bytes, tree)) found.push_back(std::move(*p));
   root = std::move(tree);
-  duplicates = std::move(found);
+  findings = std::move(found);
   return true;
 }
 

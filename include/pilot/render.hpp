@@ -1,6 +1,8 @@
 #pragma once
 // Renderers return strings: human and machine output are separate functions.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pilot/date.hpp"
@@ -19,28 +21,83 @@ struct DiagnosticsView {
   bool show_waived = false;
 };
 
-// `file:line:col: severity[ID] message`, a hint line, then a count (unless quiet).
+// Receives a renderer's output piece by piece (a few KiB at a time, in order), so that a long
+// output never sits in memory whole: the diagnostics renderers below hold one finding's text at
+// a time, never a copy of all of them (60,000 findings stay far under the 150 MB of issue 16).
+// The render_* functions return the same text as one string.
+using Sink = std::function<void(std::string_view)>;
+
+// `file:line:col: severity[ID] message`, a hint line, then a count (unless quiet). Text from
+// the data is shown through printable(): no control or bidirectional character gets through.
+void write_diagnostics_text(const DiagnosticsView& view, Color color, bool quiet, const Sink& sink);
 std::string render_diagnostics_text(const DiagnosticsView& view, Color color, bool quiet);
-// SPEC §5: {"schema_version": 1, "as_of", "summary", "diagnostics"[, "waived"]}.
+// SPEC §5: {"schema_version": 1, "as_of", "summary", "diagnostics"[, "waived"]}. The text is
+// kept exactly (JSON escapes it) except bytes that are not UTF-8 (a file's name), shown as \xFF.
+void write_diagnostics_json(const DiagnosticsView& view, const Sink& sink);
 std::string render_diagnostics_json(const DiagnosticsView& view);
-// GitHub Actions workflow commands (::error file=...,line=...::message).
-std::string render_diagnostics_github(const DiagnosticsView& view);
-// JUnit XML for GitLab / Gitee test reports.
+// GitHub Actions workflow commands (::error file=...,line=...::message), one line each. File
+// paths are `path_prefix` + the file, relative to the git work tree's root as GitHub wants them
+// (see SarifOptions::uri_prefix); text through printable(), then the commands' own escaping.
+void write_diagnostics_github(const DiagnosticsView& view, const std::string& path_prefix,
+                              const Sink& sink);
+std::string render_diagnostics_github(const DiagnosticsView& view,
+                                      const std::string& path_prefix = "");
+// JUnit XML for GitLab / Gitee test reports: only XML 1.0 characters (others as escapes such as
+// \x1B or \uFFFF), line breaks in attributes as &#10;.
+void write_diagnostics_junit(const DiagnosticsView& view, const Sink& sink);
 std::string render_diagnostics_junit(const DiagnosticsView& view);
 // SARIF 2.1.0 for code-scanning dashboards: one run, the rule table as tool.driver.rules
 // (descriptions and help from the registry and docs/rules in view.lang), one result per reported
 // finding. Artifact URIs are `uri_prefix` + the file ("data/" when the data repository is the
-// folder data/ of the git work tree, so that dashboards find the file); informationUri only when
+// folder data/ of the git work tree, so that dashboards find the file), percent-encoded (RFC
+// 3986: everything but unreserved characters and '/'); informationUri only when
 // information_uri is not empty.
 struct SarifOptions {
   std::string uri_prefix;
   std::string information_uri;
 };
+void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options,
+                             const Sink& sink);
 std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options);
 
-// Escaping helpers shared by the renderers.
-std::string xml_escape(std::string_view s);
-std::string csv_field(std::string_view s);  // RFC 4180 quoting when needed
+// ---- text from the data, shown safely (SPEC §5); shared by every renderer ----------------
+// How printable() treats line breaks: as the escape \n; kept when the next line is indented
+// (a hint's examples); kept (CSV cells). A kept break is escaped all the same when the next
+// line would start with "::", which a GitHub Actions log runs as a workflow command.
+enum class LineBreaks { escape, keep_indented, keep };
+struct Printable {
+  bool tab = false;  // keep tabs (else \t)
+  LineBreaks line_breaks = LineBreaks::escape;
+  bool line_start = false;  // the text starts a line: a leading "::" becomes \x3A:
+};
+// Text for a terminal, a CI log, a table cell or Markdown: C0 controls (\n, \x1B), DEL
+// (\x7F), C1 controls (\u009B), bidirectional controls (\u202E), U+FFFE/U+FFFF (\uFFFF) and
+// bytes that are not UTF-8 (\xFF) become visible escapes, so that a hostile value can neither
+// drive the terminal, nor reorder what is shown, nor start a line of its own.
+std::string printable(std::string_view s, const Printable& keep = {});
+// A whole output line that starts (after blanks) with "::" gets its first ':' as \x3A.
+void defuse_workflow_command(std::string& line);
+// Bytes that are not UTF-8 as the text \xFF; everything else as it is (for JSON).
+std::string escape_invalid_utf8(std::string_view s);
+// Appends s as a JSON string, escaped as nlohmann::json::dump escapes it; bytes that are not
+// UTF-8 become the text \xFF (never an exception).
+void append_json_string(std::string& out, std::string_view s);
+
+// The spreadsheet formula guard for a text cell (CSV now, xlsx too): text starting with '=',
+// '+', '-', '@', tab or CR gets a leading "'", so that Excel never runs it as a formula.
+std::string formula_safe(std::string_view text);
+// "-12", "3.5": a number, which a spreadsheet may read as one (the guard leaves it alone).
+bool is_plain_number(std::string_view s);
+// One CSV cell: printable() keeping tabs and line breaks, the formula guard unless it is a
+// plain number, then RFC 4180 quoting when needed (and when it starts with ':').
+std::string csv_field(std::string_view s);
+// XML 1.0 text or attribute value: markup characters as entities; characters XML 1.0 does not
+// allow, C1 and bidirectional controls as the escapes printable() uses; in attributes line
+// breaks and tabs as &#10; &#13; &#9; (a parser would turn them into spaces).
+enum class XmlPlace { text, attribute };
+std::string xml_escape(std::string_view s, XmlPlace place = XmlPlace::text);
+// A relative path as a URI reference: percent-encoded but for unreserved characters and '/'.
+std::string uri_path_escape(std::string_view path);
 inline constexpr const char* k_utf8_bom = "\xEF\xBB\xBF";
 
 // A table of text cells, rendered as aligned text, Markdown or CSV.
@@ -52,10 +109,11 @@ struct Table {
 };
 
 // Columns padded by display width (CJK = 2 columns), two spaces apart, a rule under the header.
+// Cells are shown through printable().
 std::string render_table_text(const Table& table);
-// GitHub-flavoured Markdown table ('|' in cells escaped).
+// GitHub-flavoured Markdown table ('|' in cells escaped, cells through printable()).
 std::string render_table_markdown(const Table& table);
-// RFC 4180 CSV, CRLF line ends, with a UTF-8 BOM unless bom is false.
+// RFC 4180 CSV, CRLF line ends, with a UTF-8 BOM unless bom is false; cells by csv_field().
 std::string render_table_csv(const Table& table, bool bom);
 
 // ANSI styling when color is on.

@@ -6,6 +6,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -58,6 +61,69 @@ struct Repository {
   void build_indexes();
 };
 
+// One record of any kind; the alternatives are in the order of Kind.
+using AnyRecord = std::variant<College, Major, Certificate, Pilot, QuotaChange, Exam, Report, Site,
+                               Fund>;
+
+// The record vector of each kind, in the order of Kind: the one list of the nine kinds that
+// for_each_kind, with_kind and records_of read.
+inline constexpr auto k_kind_records = std::make_tuple(
+    &Repository::colleges, &Repository::majors, &Repository::certificates, &Repository::pilots,
+    &Repository::quota_changes, &Repository::exams, &Repository::reports, &Repository::sites,
+    &Repository::funds);
+
+// The kind of a record type: College -> Kind::college, ...
+template <class T, std::size_t I = 0>
+constexpr Kind kind_of() {
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, AnyRecord>, T>) {
+    return static_cast<Kind>(I);
+  } else {
+    return kind_of<T, I + 1>();
+  }
+}
+
+// The records of type T: records_of<Pilot>(repo) is repo.pilots.
+template <class T>
+std::vector<T>& records_of(Repository& repo) {
+  return repo.*std::get<std::vector<T> Repository::*>(k_kind_records);
+}
+template <class T>
+const std::vector<T>& records_of(const Repository& repo) {
+  return repo.*std::get<std::vector<T> Repository::*>(k_kind_records);
+}
+
+// Calls f(records) with each kind's vector of records, in the order of Kind; const when repo is.
+template <class Repo, class F>
+  requires std::is_same_v<std::remove_const_t<Repo>, Repository>
+void for_each_kind(Repo& repo, F&& f) {
+  std::apply([&](auto... member) { (f(repo.*member), ...); }, k_kind_records);
+}
+
+// Calls f(std::type_identity<T>{}) with the record type T of `kind` and returns what f returns
+// (the same type for every kind): with_kind_type(k, [](auto t) { return schema_of<typename
+// decltype(t)::type>(); }).
+template <class F>
+decltype(auto) with_kind_type(Kind kind, F&& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    using R = decltype(f(std::type_identity<std::variant_alternative_t<0, AnyRecord>>{}));
+    using Call = R (*)(F&);
+    static constexpr Call calls[] = {[](F& g) -> R {
+      return g(std::type_identity<std::variant_alternative_t<I, AnyRecord>>{});
+    }...};
+    return calls[static_cast<std::size_t>(kind)](f);
+  }(std::make_index_sequence<std::variant_size_v<AnyRecord>>{});
+}
+
+// Calls f(records) with the vector of records of `kind`.
+template <class Repo, class F>
+  requires std::is_same_v<std::remove_const_t<Repo>, Repository>
+void with_kind(Repo& repo, Kind kind, F&& f) {
+  std::size_t i = 0;
+  for_each_kind(repo, [&](auto& records) {
+    if (i++ == static_cast<std::size_t>(kind)) f(records);
+  });
+}
+
 // A pilot's `plan` looks like a path when it contains '/' or ends in .pdf/.doc/.docx/.md
 // (SPEC §2.2); then the file must exist inside the repository.
 bool plan_is_path(std::string_view plan);
@@ -81,9 +147,6 @@ std::filesystem::path find_repository(const std::optional<std::filesystem::path>
 // Loads every record below root. Bad files become diagnostics; throws only when pilot.toml
 // is missing or unparseable (ConfigError).
 Repository load_repository(const std::filesystem::path& root, const LoadOptions& options = {});
-
-using AnyRecord = std::variant<College, Major, Certificate, Pilot, QuotaChange, Exam, Report, Site,
-                               Fund>;
 
 // One file turned into a record (or not) with what reading it found. Pure: the loader runs
 // it on many files at once; the writing commands run it on the text they are about to write.

@@ -1,6 +1,7 @@
 #pragma once
 // X001 (secrets) and X002 (personal data): scans of every file's text values, whatever the
-// record's status. Pure functions of one parsed document (or pilot.toml's strings).
+// record's status; and the S002 for a control or bidirectional character in any scalar (SPEC
+// §2.2). Pure functions of one parsed document (or pilot.toml's strings).
 #include <vector>
 
 #include "pilot/config.hpp"
@@ -9,7 +10,8 @@
 
 namespace pilot {
 
-// Appends X001/X002 findings for one record document (file left empty: the caller sets it).
+// Appends X001/X002 findings, and S002 for control characters, for one record document (file
+// left empty: the caller sets it).
 void scan_document_security(const YNode& root, std::vector<Diagnostic>& out);
 
 // Appends X001 findings for pilot.toml (file = "pilot.toml").

@@ -139,8 +139,15 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+// Removes the temporary files (".NAME.tmp-*") that interrupted writes left below root (and in
+// root/.pilot) when they are older than `age`, so a write still under way is never touched.
+// Hidden folders and symlinks are not entered. Returns how many were removed.
+std::size_t remove_stale_temp_files(const std::filesystem::path& root, FileSystem& fs,
+                                    std::chrono::seconds age = std::chrono::hours(1));
+
 // Writes `bytes` to root/rel atomically, creating missing folders (removed again when the
-// write fails). Throws WriteError; returns a warning when only a directory fsync failed.
+// write fails), after remove_stale_temp_files(root). Throws WriteError; returns a warning
+// when only a directory fsync failed.
 std::optional<Text> write_file_atomically(const std::filesystem::path& root, const std::string& rel,
                                           std::string_view bytes, Overwrite overwrite, FileSystem& fs);
 
@@ -151,8 +158,9 @@ inline constexpr const char* k_lock_file = ".pilot/lock";
 
 // An exclusive flock on <root>/.pilot/lock, held for the object's life: writers hold it from
 // loading the repository to the rename, so concurrent `pilot` processes never lose a record.
-// Creates .pilot/ (with a .gitignore of "*", so git never sees it) when missing. Waits up to
-// `timeout`, then throws WriteError naming the lock file.
+// Creates .pilot/ when missing, and its .gitignore naming the lock (written atomically, and
+// again whenever it does not name the lock). Waits up to `timeout`, then throws WriteError
+// naming the lock file.
 class RepositoryLock {
  public:
   RepositoryLock(const std::filesystem::path& root, std::chrono::milliseconds timeout);

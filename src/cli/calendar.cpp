@@ -10,6 +10,7 @@
 #include "common.hpp"
 #include "pilot/calendar.hpp"
 #include "pilot/render.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -50,9 +51,11 @@ int run_calendar(const CalendarOptions& o, const Globals& g) {
 void setup_calendar(CLI::App& app, Globals& g) {
   auto o = std::make_shared<CalendarOptions>();
   CLI::App* sub = app.add_subcommand("calendar", "the report due dates of a year, vacations marked / 双周报应报日期");
-  sub->add_option("--year", o->year, "the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml")
-      ->check(CLI::Range(1, 9999));
-  sub->add_option("--format", o->format, "table | md | csv | json")->check(CLI::IsMember(k_table_formats));
+  with_range(sub->add_option(
+                 "--year", o->year,
+                 "the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml"),
+             1, 9999);
+  with_choices(sub->add_option("--format", o->format, "table | md | csv | json"), k_table_formats);
   sub->add_flag("--no-bom", o->no_bom, "CSV without the UTF-8 byte order mark");
   sub->callback([o, &g] { g.exit_code = run_calendar(*o, g); });
 }

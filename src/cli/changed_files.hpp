@@ -1,28 +1,28 @@
 #pragma once
-// Asking git about the data repository: which files a merge request touches
+// Asking git about the data repository: the merge base a change is compared with
 // (`validate --changed-since REV`), and where the repository sits in its work tree (SARIF).
 #include <filesystem>
-#include <set>
+#include <optional>
 #include <string>
 
-#include "pilot/rules.hpp"
+#include "pilot/repository.hpp"
 #include "pilot/text.hpp"
 
 namespace pilot::cli {
 
-// The files below `root` that differ between the work tree and git revision `rev` (committed,
-// staged or not), plus untracked files that are not ignored: paths relative to root,
-// '/'-separated, as diagnostics name them, also when root is a subfolder of the work tree.
-// Throws UsageError (exit 2) in `lang` when git is missing, root is not in a git work tree, or
-// rev names no commit.
-std::set<std::string> files_changed_since(const std::filesystem::path& root, const std::string& rev, Lang lang);
+// The merge base of `rev` and HEAD (for `A...B`, of A and B). Throws UsageError (exit 2) in
+// `lang` when git is missing, root is not in a git work tree, a revision names no commit, or
+// there is no merge base.
+std::string merge_base_of(const std::filesystem::path& root, const std::string& rev, Lang lang);
+
+// The repository at root as it was in `commit`, from git objects, taking the unchanged files'
+// records out of `current` (analyse it first: it is unusable afterwards, but for its root);
+// nullopt when the commit holds no repository to compare with. Throws UsageError as above.
+std::optional<Repository> repository_at(const std::filesystem::path& root, const std::string& commit,
+                                        Repository& current, Lang lang, unsigned jobs);
 
 // root's folder relative to the top of its git work tree, ending in '/' ("" at the top, and
 // when git is missing or root is not in a work tree).
 std::string git_prefix(const std::filesystem::path& root);
-
-// Keeps the findings (reported and waived) located in one of `files`; recounts errors and
-// warnings from what is kept, so the exit code follows the reported findings only.
-void keep_findings_in(Analysis& analysis, const std::set<std::string>& files);
 
 }  // namespace pilot::cli

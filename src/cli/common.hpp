@@ -19,6 +19,7 @@ namespace pilot::cli {
 struct Globals {
   std::string repo;
   std::string as_of;
+  bool as_of_given = false;  // --as-of was on the command line (even as '')
   std::string lang;
   std::string color = "auto";
   bool quiet = false;
@@ -26,13 +27,20 @@ struct Globals {
   int exit_code = 0;  // set by the subcommand that ran
 };
 
-// Usage problems found after parsing (bad --as-of, ...): exit 2.
+// A usage problem (a mistyped subcommand, option or value; a bad --as-of ...): the driver
+// prints `pilot: error: TEXT` (then the hint, if any) in --lang and exits 2. A plain string is
+// shown as it is in both languages (for text already in the user's language).
 struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit UsageError(Text message, Text hint_text = {})
+      : std::runtime_error(message.en), text(std::move(message)), hint(std::move(hint_text)) {}
+  explicit UsageError(const std::string& same_in_both)
+      : UsageError(Text{same_in_both, same_in_both}) {}
+  Text text;
+  Text hint;
 };
 
 Lang lang_of(const Globals& g);
-Date as_of(const Globals& g);  // --as-of, $PILOT_TODAY, today; throws UsageError
+Date as_of(const Globals& g);  // --as-of, $PILOT_TODAY, today; throws UsageError (also for '')
 Color color_of(const Globals& g);
 std::filesystem::path repo_root(const Globals& g);  // throws RepositoryNotFound
 Repository load(const Globals& g);                  // find + load, progress on a terminal
@@ -49,6 +57,11 @@ T& keep_until_exit(T&& value) {
   keep_pointer_until_exit(kept, [](void* p) { delete static_cast<T*>(p); });
   return *kept;
 }
+
+// What a subcommand prints goes to stdout, through this Sink when it streams (render.hpp). A
+// failed write (a full disk) is noticed by the driver, which then says so and exits 2 whatever
+// the subcommand returned: never exit 0 with a cut output (SPEC §4).
+Sink stdout_sink();
 
 // Comma- or space-separated list ("R501,R502" or repeated flags).
 std::vector<std::string> split_list(const std::vector<std::string>& values);

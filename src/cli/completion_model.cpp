@@ -121,7 +121,9 @@ std::string metavar_of(const CLI::Option& opt, const ValueSpec& v, const std::st
   if (v.source == ValueSpec::Source::ids) return v.id_kind == "major" ? "CODE" : "ID";
   std::string type = opt.get_type_name();
   type = type.substr(0, type.find(':'));
-  if (type == "INT" || type == "UINT" || type == "FLOAT" || type == "NUMBER") return "N";
+  if (type == "INT" || type == "UINT" || type == "FLOAT" || type == "NUMBER" || type == "NUM") {
+    return "N";
+  }
   std::string m;
   for (char c : name) m += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return m;

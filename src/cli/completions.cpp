@@ -14,6 +14,7 @@
 #include "completion_model.hpp"
 #include "pilot/fields.hpp"
 #include "pilot/rules.hpp"
+#include "usage.hpp"
 
 namespace fs = std::filesystem;
 
@@ -66,7 +67,7 @@ int run_complete_ids(const std::string& what, const Globals& g) {
 void setup_completions(CLI::App& app, Globals& g) {
   auto shell = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("completions", "shell completion script / 命令行自动补全脚本");
-  sub->add_option("SHELL", *shell, "bash | zsh | fish")->required()->check(CLI::IsMember(k_shells));
+  with_choices(sub->add_option("SHELL", *shell, "bash | zsh | fish")->required(), k_shells);
   sub->footer(
       "bash: pilot completions bash > /usr/share/bash-completion/completions/pilot\n"
       "zsh:  pilot completions zsh > \"${fpath[1]}/_pilot\"\n"

@@ -6,6 +6,7 @@
 #include "pilot/progress.hpp"
 #include "pilot/views.hpp"
 #include "view_output.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -44,9 +45,9 @@ int run_compliance(const ComplianceOptions& o, const Globals& g) {
 void setup_compliance(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ComplianceOptions>();
   CLI::App* sub = app.add_subcommand("compliance", "year-end performance: quotas met, points, punctuality / 绩效考核");
-  sub->add_option("--year", o->year,
-                  "pilot year (default: the year of --as-of; in January, the year just closed)")
-      ->check(CLI::Range(1900, 9999));
+  with_range(sub->add_option("--year", o->year,
+                             "pilot year (default: the year of --as-of; in January, the year just closed)"),
+             1900, 9999);
   add_view_output_options(*sub, o->output, "table", k_page_formats);
   add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_compliance(*o, g); });

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "writing.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -92,7 +93,9 @@ void add_decision(CLI::App& app, Globals& g, Decision decision) {
   auto o = std::make_shared<DecideOptions>();
   o->decision = decision;
   sub->add_option("pilot", o->pilot, "试点编号 / pilot ID")->required();
-  sub->add_option("--date", o->date, approve ? "批准日期 / approval date, YYYY-MM-DD" : "未通过日期 / rejection date, YYYY-MM-DD")
+  as_date(sub->add_option("--date", o->date,
+                          approve ? "批准日期 / approval date, YYYY-MM-DD"
+                                  : "未通过日期 / rejection date, YYYY-MM-DD"))
       ->required();
   sub->add_flag("--force", o->force,
                 "change a decision already recorded, or write even if it brings new errors / 更改已记录的决定,或即使带来新错误也写入");

@@ -1,7 +1,10 @@
 // Builds the command line, runs the chosen subcommand, and holds the only top-level catch.
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +12,7 @@
 
 #include "common.hpp"
 #include "sanitizer.hpp"
+#include "usage.hpp"
 #include "pilot/config.hpp"
 
 namespace pilot::cli {
@@ -22,6 +26,12 @@ Lang lang_of(const Globals& g) {
 Date as_of(const Globals& g) {
   std::string text = g.as_of;
   const char* source = "--as-of";
+  if (text.empty() && g.as_of_given) {
+    throw UsageError(
+        Text{"--as-of 后面是空值：写一个日期 YYYY-MM-DD，或去掉 --as-of 以使用 $PILOT_TODAY 或今天",
+             "--as-of is empty: give a date YYYY-MM-DD, or leave --as-of out to use $PILOT_TODAY "
+             "or today"});
+  }
   if (text.empty()) {
     if (const char* env = std::getenv("PILOT_TODAY"); env != nullptr && env[0] != '\0') {
       text = env;
@@ -30,7 +40,11 @@ Date as_of(const Globals& g) {
   }
   if (text.empty()) return Date::today();
   auto d = Date::parse(text);
-  if (!d) throw UsageError(fmt::format("{} must be a date YYYY-MM-DD that exists, not \"{}\"", source, text));
+  if (!d) {
+    throw UsageError(
+        Text{fmt::format("{} 应为真实存在的日期 YYYY-MM-DD，而不是 “{}”", source, text),
+             fmt::format("{} must be a date YYYY-MM-DD that exists, not \"{}\"", source, text)});
+  }
   return *d;
 }
 
@@ -58,6 +72,8 @@ Repository load(const Globals& g) {
 }
 
 namespace {
+
+int g_stdout_errno = 0;  // why the first failed write to stdout failed (stdout_sink)
 
 struct Kept {
   void* pointer;
@@ -102,21 +118,62 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
 namespace {
 
 void add_globals(CLI::App& app, Globals& g) {
-  app.add_option("--repo", g.repo, "data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)");
-  app.add_option("--as-of", g.as_of, "the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)");
-  app.add_option("--lang", g.lang, "zh | en (default: $PILOT_LANG, then LC_ALL/LANG)")
-      ->check(CLI::IsMember({"zh", "en"}));
-  app.add_option("--color", g.color, "auto | always | never (honours NO_COLOR)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--repo", g.repo,
+                 "data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)")
+      ->type_name("DIR");
+  as_date(
+      app.add_option("--as-of", g.as_of,
+                     "the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)"))
+      ->each([&g](const std::string&) { g.as_of_given = true; });
+  with_choices(app.add_option("--lang", g.lang, "zh | en (default: $PILOT_LANG, then LC_ALL/LANG)"),
+               {"zh", "en"});
+  with_choices(app.add_option("--color", g.color, "auto | always | never (honours NO_COLOR)"),
+               {"auto", "always", "never"});
   app.add_flag("-q,--quiet", g.quiet, "print only what was asked for");
-  app.add_option("--jobs", g.jobs, "threads that read files (default: all cores)")->check(CLI::Range(1u, 256u));
+  with_range(app.add_option("--jobs", g.jobs, "threads that read files (default: all cores)"), 1,
+             256);
+}
+
+void print_usage_error(const UsageError& e, Lang lang) {
+  std::cerr << "pilot: error: " << e.text.in(lang) << "\n";
+  if (!e.hint.empty()) {
+    std::cerr << (lang == Lang::zh ? "  提示：" : "  hint: ") << e.hint.in(lang) << "\n";
+  }
+}
+
+// Flushes stdout; false (after saying why on stderr) when what was printed did not all get out.
+bool stdout_written(Lang lang) {
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout.fail() && std::ferror(stdout) == 0) return true;
+  int error = g_stdout_errno != 0 ? g_stdout_errno : errno;
+  std::string reason = error != 0 ? std::strerror(error) : "write error";
+  std::cerr << (lang == Lang::zh
+                    ? fmt::format("pilot: error: 无法写出输出（{}）：输出不完整\n  "
+                                  "提示：检查磁盘空间，或输出到别处\n",
+                                  reason)
+                    : fmt::format(
+                          "pilot: error: cannot write the output ({}): it is incomplete\n"
+                          "  hint: check the free disk space, or send the output elsewhere\n",
+                          reason));
+  return false;
 }
 
 }  // namespace
 
+Sink stdout_sink() {
+  return [](std::string_view piece) {
+    if (!std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())) &&
+        g_stdout_errno == 0) {
+      g_stdout_errno = errno;
+    }
+  };
+}
+
 int run_cli(int argc, char** argv) {
   Globals g;
   CLI::App app{"pilot — 1+X 证书制度试点数据检查与报表 / checks and reports for a 1+X certificate pilot", "pilot"};
+  app.formatter(help_formatter());
   app.set_version_flag("--version", std::string("pilot ") + PILOT_VERSION);
   app.require_subcommand(1);
   add_globals(app, g);
@@ -131,16 +188,19 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    int code = app.exit(e);
+    return stdout_written(usage_lang(argc, argv)) ? code : 2;
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    int code = app.exit(e);
+    return stdout_written(usage_lang(argc, argv)) ? code : 2;
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    int code = app.exit(e);
+    return stdout_written(usage_lang(argc, argv)) ? code : 2;
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    print_usage_error(explain_parse_error(e, app, argc, argv), usage_lang(argc, argv));
     return 2;
   } catch (const UsageError& e) {
-    std::cerr << "pilot: error: " << e.what() << "\n";
+    print_usage_error(e, g.lang.empty() ? usage_lang(argc, argv) : lang_of(g));
     return 2;
   } catch (const RepositoryNotFound& e) {
     std::cerr << "pilot: error: " << e.text.in(lang_of(g)) << "\n";
@@ -160,6 +220,7 @@ int run_cli(int argc, char** argv) {
     std::cerr << "pilot: error: " << e.what() << "\n";
     return 2;
   }
+  if (!stdout_written(lang_of(g))) return 2;
   return g.exit_code;
 }
 

@@ -3,9 +3,12 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "pilot/progress.hpp"
 #include "pilot/views.hpp"
 #include "view_output.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -36,9 +39,13 @@ void check_known(const Repository& repo, const std::vector<T>& records, Kind kin
   if (id.empty() || repo.knows(kind, id)) return;
   std::vector<std::string_view> ids;
   for (const T& r : records) ids.push_back(r.id.value);
-  std::string message = std::string(option) + ": no " + kind_name(kind) + " \"" + id + "\" in the repository";
-  if (std::string guess = closest_match(id, ids); !guess.empty()) message += " (did you mean \"" + guess + "\"?)";
-  throw UsageError(message);
+  std::string guess = closest_match(id, ids);
+  throw UsageError(
+      Text{fmt::format("{}：仓库中没有{} “{}”", option, kind_name_zh(kind), id),
+           fmt::format("{}: no {} \"{}\" in the repository", option, kind_name(kind), id)},
+      guess.empty() ? Text{}
+                    : Text{fmt::format("是否想输入 “{}”？", guess),
+                           fmt::format("did you mean \"{}\"?", guess)});
 }
 
 int run_list(const ListOptions& o, const Globals& g) {
@@ -74,12 +81,12 @@ void setup_list(CLI::App& app, Globals& g) {
   CLI::App* sub = app.add_subcommand("list", "the records of a kind with their fields and files, for scripts / 记录清单");
   std::string kinds;
   for (const auto& k : kind_names()) kinds += (kinds.empty() ? "" : " | ") + k;
-  sub->add_option("KIND", o->kind, kinds)
-      ->required()
-      ->check(CLI::IsMember(kind_names()));
-  sub->add_option("--year", o->year, "only records of this year (pilots, quota changes, exams, reports, funds; "
-                                     "certificates listed that year)")
-      ->check(CLI::Range(1900, 9999));
+  with_choices(sub->add_option("KIND", o->kind, kinds)->required(), kind_names());
+  with_range(
+      sub->add_option("--year", o->year,
+                      "only records of this year (pilots, quota changes, exams, reports, funds; "
+                      "certificates listed that year)"),
+      1900, 9999);
   sub->add_option("--college", o->college, "only records that concern this college (id)");
   sub->add_option("--major", o->major, "only records that concern this major (code)");
   add_view_output_options(*sub, o->output, "table", k_list_formats);

@@ -3,12 +3,14 @@
 #include <memory>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "common.hpp"
 #include "pilot/render.hpp"
 #include "pilot/rule_docs.hpp"
 #include "pilot/rules.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -49,7 +51,17 @@ int run_rules(const RulesOptions& o, const Globals& g) {
 int run_explain(const std::string& id, const Globals& g) {
   std::string upper;
   for (char c : id) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (find_rule(upper) == nullptr) throw UsageError("unknown rule ID \"" + id + "\" (see `pilot rules`)");
+  if (find_rule(upper) == nullptr) {
+    std::vector<std::string_view> ids;
+    for (const auto& r : rule_registry()) ids.push_back(r.id);
+    std::string guess = closest_match(upper, ids);
+    throw UsageError(
+        Text{fmt::format("未知的规则编号 “{}”", id), fmt::format("unknown rule ID \"{}\"", id)},
+        guess.empty()
+            ? Text{"pilot rules 列出全部规则", "`pilot rules` lists them all"}
+            : Text{fmt::format("是否想输入 “{}”？（pilot rules 列出全部规则）", guess),
+                   fmt::format("did you mean \"{}\"? (`pilot rules` lists them all)", guess)});
+  }
   auto doc = rule_doc(upper, lang_of(g));
   if (!doc) throw std::runtime_error("no documentation is embedded for " + upper);
   std::cout << *doc;
@@ -61,7 +73,8 @@ int run_explain(const std::string& id, const Globals& g) {
 void setup_rules(CLI::App& app, Globals& g) {
   auto o = std::make_shared<RulesOptions>();
   CLI::App* rules = app.add_subcommand("rules", "the rule table / 规则一览");
-  rules->add_option("--format", o->format, "table | md | csv | json")->check(CLI::IsMember({"table", "md", "csv", "json"}));
+  with_choices(rules->add_option("--format", o->format, "table | md | csv | json"),
+               {"table", "md", "csv", "json"});
   rules->callback([o, &g] { g.exit_code = run_rules(*o, g); });
 
   auto id = std::make_shared<std::string>();

@@ -7,6 +7,7 @@
 
 #include "common.hpp"
 #include "pilot/schema.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -52,7 +53,8 @@ std::vector<std::string> kind_names() {
 void setup_schema(CLI::App& app, Globals& g) {
   auto o = std::make_shared<SchemaOptions>();
   CLI::App* sub = app.add_subcommand("schema", "JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)");
-  sub->add_option("KIND", o->kind, "one kind (default: one document with every kind)")->check(CLI::IsMember(kind_names()));
+  with_choices(sub->add_option("KIND", o->kind, "one kind (default: one document with every kind)"),
+               kind_names());
   sub->add_flag("--write", o->write, "store every kind's schema under .pilot/schema/ of the repository / 写入仓库的 .pilot/schema/");
   sub->callback([o, &g] { g.exit_code = run_schema(*o, g); });
 }

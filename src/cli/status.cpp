@@ -3,9 +3,12 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "pilot/progress.hpp"
 #include "pilot/views.hpp"
 #include "view_output.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -27,10 +30,13 @@ void check_known(const Repository& repo, Kind kind, const std::string& id, const
   if (kind == Kind::college) for (const auto& r : repo.colleges) ids.push_back(r.id.value);
   if (kind == Kind::major) for (const auto& r : repo.majors) ids.push_back(r.id.value);
   if (kind == Kind::certificate) for (const auto& r : repo.certificates) ids.push_back(r.id.value);
-  std::string message = std::string(option) + ": no " + kind_name(kind) + " \"" + id + "\" in the repository";
   std::string guess = closest_match(id, std::vector<std::string_view>(ids.begin(), ids.end()));
-  if (!guess.empty()) message += " (did you mean \"" + guess + "\"?)";
-  throw UsageError(message);
+  throw UsageError(
+      Text{fmt::format("{}：仓库中没有{} “{}”", option, kind_name_zh(kind), id),
+           fmt::format("{}: no {} \"{}\" in the repository", option, kind_name(kind), id)},
+      guess.empty() ? Text{}
+                    : Text{fmt::format("是否想输入 “{}”？", guess),
+                           fmt::format("did you mean \"{}\"?", guess)});
 }
 
 int run_status(const StatusOptions& o, const Globals& g) {
@@ -64,7 +70,8 @@ int run_status(const StatusOptions& o, const Globals& g) {
 void setup_status(CLI::App& app, Globals& g) {
   auto o = std::make_shared<StatusOptions>();
   CLI::App* sub = app.add_subcommand("status", "one row per pilot major: quota, attendance, reports, findings / 试点进度");
-  sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)")->check(CLI::Range(1900, 9999));
+  with_range(sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)"), 1900,
+             9999);
   sub->add_option("--college", o->college, "only majors of this college (id)");
   sub->add_option("--major", o->major, "only this major (code)");
   sub->add_option("--certificate", o->certificate, "only pilots of this certificate (id)");

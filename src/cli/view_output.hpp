@@ -13,6 +13,7 @@
 #include "common.hpp"
 #include "pilot/render.hpp"
 #include "pilot/write.hpp"
+#include "usage.hpp"
 
 namespace pilot::cli {
 
@@ -51,10 +52,13 @@ inline void add_view_output_options(CLI::App& sub, ViewOutputOptions& o, const s
   o.format = default_format;
   std::string names;
   for (const auto& f : formats) names += (names.empty() ? "" : " | ") + f;
-  sub.add_option("--format", o.format, names + " (default: " + default_format + ")")->check(CLI::IsMember(formats));
+  with_choices(sub.add_option("--format", o.format, names + " (default: " + default_format + ")"),
+               formats);
   sub.add_flag("--no-bom", o.no_bom, "CSV without the UTF-8 byte order mark (Excel needs it for Chinese)");
-  sub.add_option("--width", o.width, "fit tables into this many columns, 0 = no limit (default: the terminal's width)")
-      ->check(CLI::Range(0, 10000));
+  with_range(sub.add_option(
+                 "--width", o.width,
+                 "fit tables into this many columns, 0 = no limit (default: the terminal's width)"),
+             0, 10000);
 }
 
 // Columns to fit text tables into: --width, else when stdout is a terminal $COLUMNS or the
@@ -89,7 +93,7 @@ inline void emit_output(const std::string& path, const std::string& text, Lang l
     file.write(text);
     if (auto warning = file.commit(Overwrite::yes)) std::cerr << "pilot: warning: " << warning->in(lang) << "\n";
   } catch (const WriteError& e) {
-    throw UsageError(e.text.in(lang));
+    throw UsageError(e.text);
   }
 }
 

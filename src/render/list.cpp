@@ -23,7 +23,14 @@ std::string render_list_json(const ListView& view) {
                       {"college", or_null(view.filter.college)},
                       {"major", or_null(view.filter.major)}};
   Json records = Json::array();
-  for (const ListEntry& e : view.entries) records.push_back(list_fields(view.kind, &e).json);
+  for (const ListEntry& e : view.entries) {
+    Json record = list_fields(view.kind, &e).json;
+    // A file's name may not be UTF-8 (the values are: the loader refuses other files).
+    if (auto file = record.find("file"); file != record.end() && file->is_string()) {
+      *file = escape_invalid_utf8(file->get<std::string>());
+    }
+    records.push_back(std::move(record));
+  }
   j["records"] = std::move(records);
   return j.dump(2) + "\n";
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "diagnostics_writer.hpp"
 #include "pilot/render.hpp"
 #include "pilot/rule_docs.hpp"
 
@@ -42,24 +43,93 @@ J rule_descriptor(const RuleInfo& r, Lang lang) {
   return rule;
 }
 
-J result(const Diagnostic& d, Lang lang, const std::map<std::string, int>& rule_index, const std::string& prefix) {
-  J r;
-  r["ruleId"] = d.rule;
-  if (auto it = rule_index.find(d.rule); it != rule_index.end()) r["ruleIndex"] = it->second;
-  r["level"] = sarif_level(d.severity);
+// One result as nlohmann::json::dump(2) would print it at `indent` spaces, written directly:
+// no JSON tree per finding.
+void result(std::string& out, const Diagnostic& d, Lang lang,
+            const std::map<std::string, int>& rule_index, const std::string& prefix, int indent,
+            bool waived) {
+  auto pad = [&](int extra) { out.append(static_cast<std::size_t>(indent + extra), ' '); };
+  pad(0);
+  out += "{\n";
+  pad(2);
+  out += "\"ruleId\": ";
+  append_json_string(out, d.rule);
+  out += ",\n";
+  if (auto it = rule_index.find(d.rule); it != rule_index.end()) {
+    pad(2);
+    out += fmt::format("\"ruleIndex\": {},\n", it->second);
+  }
+  pad(2);
+  out += fmt::format("\"level\": \"{}\",\n", sarif_level(d.severity));
   std::string text = d.message.in(lang);
   if (!d.hint.empty()) text += (lang == Lang::zh ? "\n提示:" : "\nhint: ") + d.hint.in(lang);
-  r["message"] = {{"text", text}};
-  J physical;
-  physical["artifactLocation"] = {{"uri", prefix + d.file}, {"uriBaseId", "%SRCROOT%"}};
-  if (d.line > 0) physical["region"] = {{"startLine", d.line}, {"startColumn", std::max(d.column, 1)}};
-  r["locations"] = J::array({J{{"physicalLocation", physical}}});
-  return r;
+  pad(2);
+  out += "\"message\": {\n";
+  pad(4);
+  out += "\"text\": ";
+  append_json_string(out, text);
+  out += "\n";
+  pad(2);
+  out += "},\n";
+  pad(2);
+  out += "\"locations\": [\n";
+  pad(4);
+  out += "{\n";
+  pad(6);
+  out += "\"physicalLocation\": {\n";
+  pad(8);
+  out += "\"artifactLocation\": {\n";
+  pad(10);
+  out += "\"uri\": ";
+  append_json_string(out, uri_path_escape(prefix + d.file));
+  out += ",\n";
+  pad(10);
+  out += "\"uriBaseId\": \"%SRCROOT%\"\n";
+  pad(8);
+  out += "}";
+  if (d.line > 0) {
+    out += ",\n";
+    pad(8);
+    out += "\"region\": {\n";
+    pad(10);
+    out += fmt::format("\"startLine\": {},\n", d.line);
+    pad(10);
+    out += fmt::format("\"startColumn\": {}\n", std::max(d.column, 1));
+    pad(8);
+    out += "}";
+  }
+  out += "\n";
+  pad(6);
+  out += "}\n";
+  pad(4);
+  out += "}\n";
+  pad(2);
+  out += "]";
+  if (waived) {  // a `waivers:` entry in the record
+    out += ",\n";
+    pad(2);
+    out += "\"suppressions\": [\n";
+    pad(4);
+    out += "{\n";
+    pad(6);
+    out += "\"kind\": \"inSource\"\n";
+    pad(4);
+    out += "}\n";
+    pad(2);
+    out += "]";
+  }
+  out += "\n";
+  pad(0);
+  out += "}";
 }
+
+// Stands for the results in the log's JSON tree: the tree is printed around them.
+constexpr std::string_view k_results_placeholder = "\\u0001pilot-results\\u0001";
 
 }  // namespace
 
-std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options) {
+void write_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options,
+                             const Sink& sink) {
   const Analysis& a = *view.analysis;
   J driver;
   driver["name"] = "pilot";
@@ -74,27 +144,52 @@ std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOpt
   }
   driver["rules"] = rules;
 
-  J results = J::array();
-  for (const auto& d : a.diagnostics) results.push_back(result(d, view.lang, rule_index, options.uri_prefix));
-  if (view.show_waived) {
-    for (const auto& d : a.waived) {
-      J r = result(d, view.lang, rule_index, options.uri_prefix);
-      r["suppressions"] = J::array({J{{"kind", "inSource"}}});  // a `waivers:` entry in the record
-      results.push_back(r);
-    }
-  }
-
   J run;
   run["tool"] = {{"driver", driver}};
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = results;
+  run["results"] = "\x01pilot-results\x01";
   run["properties"] = {{"as_of", view.as_of.str()},
                        {"summary", {{"errors", a.errors}, {"warnings", a.warnings}, {"waived", a.waived.size()}}}};
   J log;
   log["$schema"] = k_sarif_schema;
   log["version"] = "2.1.0";
   log["runs"] = J::array({run});
-  return log.dump(2) + "\n";
+  const std::string frame = log.dump(2) + "\n";
+
+  // The frame up to the placeholder, the results at the indentation of their key, the rest.
+  const std::string quoted = "\"" + std::string(k_results_placeholder) + "\"";
+  const std::size_t at = frame.find(quoted);
+  const std::size_t line_start = frame.rfind('\n', at) + 1;
+  const int indent = static_cast<int>(frame.find_first_not_of(' ', line_start) - line_start);
+  render_detail::Chunked out(sink);
+  out.add(std::string_view(frame).substr(0, at));
+  std::size_t count = a.diagnostics.size() + (view.show_waived ? a.waived.size() : 0);
+  if (count == 0) {
+    out.add("[]");
+  } else {
+    out.add("[\n");
+    bool first = true;
+    auto one = [&](const Diagnostic& d, bool waived) {
+      if (!first) out.buffer() += ",\n";
+      first = false;
+      result(out.buffer(), d, view.lang, rule_index, options.uri_prefix, indent + 2, waived);
+      out.maybe_flush();
+    };
+    for (const auto& d : a.diagnostics) one(d, false);
+    if (view.show_waived) {
+      for (const auto& d : a.waived) one(d, true);
+    }
+    out.buffer() += '\n';
+    out.buffer().append(static_cast<std::size_t>(indent), ' ');
+    out.add("]");
+  }
+  out.add(std::string_view(frame).substr(at + quoted.size()));
+  out.finish();
+}
+
+std::string render_diagnostics_sarif(const DiagnosticsView& view, const SarifOptions& options) {
+  return render_detail::collect(
+      [&](const Sink& sink) { write_diagnostics_sarif(view, options, sink); });
 }
 
 }  // namespace pilot

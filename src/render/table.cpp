@@ -13,9 +13,20 @@ std::string pad(const std::string& cell, int width, bool right) {
   return right ? std::string(static_cast<std::size_t>(fill), ' ') + cell : cell + std::string(static_cast<std::size_t>(fill), ' ');
 }
 
+// The table with every cell through printable(): what is measured is what is shown.
+Table printable_table(const Table& table) {
+  Table shown = table;
+  for (auto& h : shown.headers) h = printable(h);
+  for (auto& row : shown.rows) {
+    for (auto& cell : row) cell = printable(cell);
+  }
+  return shown;
+}
+
 }  // namespace
 
-std::string render_table_text(const Table& table) {
+std::string render_table_text(const Table& raw) {
+  const Table table = printable_table(raw);
   std::size_t columns = table.headers.size();
   std::vector<int> widths(columns, 0);
   for (std::size_t c = 0; c < columns; ++c) widths[c] = display_width(table.headers[c]);
@@ -32,6 +43,7 @@ std::string render_table_text(const Table& table) {
       if (!last) out += "  ";
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
+    defuse_workflow_command(out);
     return out + "\n";
   };
   std::string rule;
@@ -50,23 +62,36 @@ std::string render_table_text(const Table& table) {
 
 std::string render_table_markdown(const Table& table) {
   auto cell = [](const std::string& s) {
+    Printable breaks;  // a line break in a value is a <br> in the cell
+    breaks.line_breaks = LineBreaks::keep;
     std::string out;
-    for (char c : s) {
-      if (c == '|') out += "\\|";
-      else if (c == '\n') out += "<br>";
-      else out += c;
+    for (char c : printable(s, breaks)) {
+      if (c == '|') {
+        out += "\\|";
+      } else if (c == '\n') {
+        out += "<br>";
+      } else if (c != '\r') {
+        out += c;
+      }
     }
     return out;
   };
   auto right = [&](std::size_t c) { return c < table.right_align.size() && table.right_align[c]; };
   std::string out = "|";
-  for (const auto& h : table.headers) out += " " + cell(h) + " |";
+  auto add_cell = [&](const std::string& text) {  // in pieces: GCC 12 -O3 warns on " " + temporary
+    out += ' ';
+    out += cell(text);
+    out += " |";
+  };
+  for (const auto& h : table.headers) add_cell(h);
   out += "\n|";
   for (std::size_t c = 0; c < table.headers.size(); ++c) out += right(c) ? " ---: |" : " --- |";
   out += "\n";
   for (const auto& row : table.rows) {
     out += "|";
-    for (std::size_t c = 0; c < table.headers.size(); ++c) out += " " + cell(c < row.size() ? row[c] : "") + " |";
+    for (std::size_t c = 0; c < table.headers.size(); ++c) {
+      add_cell(c < row.size() ? row[c] : std::string());
+    }
     out += "\n";
   }
   return out;

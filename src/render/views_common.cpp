@@ -58,8 +58,7 @@ std::vector<std::string> identity_cells(const PilotMajorId& who) {
   std::vector<std::string> cells{who.college,     who.college_name,     who.major,
                                  who.major_name,  who.pilot,            who.certificate,
                                  who.certificate_name, level_code(who.level), who.lead ? "yes" : "no"};
-  for (auto& cell : cells) cell = guard_formula(cell);
-  return cells;
+  return cells;  // render_table_csv guards each cell (csv_field)
 }
 
 std::string count_label(long long n, Lang lang, const char* zh_unit, const char* en_singular, const char* en_plural) {
@@ -172,8 +171,7 @@ StyledTable styled_table(const Grid& grid) {
     std::vector<const char*> styles;
     for (std::size_t c : shown) {
       const Cell& cell = grid.rows[r][c];
-      const bool from_data = cell.type == CellType::text || cell.type == CellType::code;
-      cells.push_back(from_data ? escape_controls(cell.text) : cell.text);
+      cells.push_back(cell.text);  // render_styled_table_text shows it through printable()
       styles.push_back(kind != RowKind::detail ? k_bold : cell.style);
     }
     t.rows.push_back(std::move(cells));
@@ -209,14 +207,21 @@ void put_masthead(Json& j, const Masthead& head) {
   j["office"] = head.office;
 }
 
+// A line of a document (the school's name, a record's values ...) as printable() shows it.
+std::string shown_line(const std::string& line) {
+  Printable start;
+  start.line_start = true;
+  return printable(line, start);
+}
+
 std::string document_text(const Document& doc, const ViewStyle& style) {
-  std::string out = heading_text(escape_controls(doc.title), style.color);
-  out += escape_controls(masthead_line(doc.head, style.lang)) + "\n";
-  for (const auto& line : doc.lines) out += escape_controls(line) + "\n";
+  std::string out = heading_text(shown_line(doc.title), style.color);
+  out += shown_line(masthead_line(doc.head, style.lang)) + "\n";
+  for (const auto& line : doc.lines) out += shown_line(line) + "\n";
   for (const Section& s : doc.sections) {
     out += "\n";
-    if (!s.title.empty()) out += heading_text(escape_controls(s.title), style.color);
-    if (!s.intro.empty()) out += escape_controls(s.intro) + "\n";
+    if (!s.title.empty()) out += heading_text(shown_line(s.title), style.color);
+    if (!s.intro.empty()) out += shown_line(s.intro) + "\n";
     if (!s.grid) continue;
     if (s.grid->rows.empty()) {
       out += std::string(none_label(style.lang)) + "\n";
@@ -228,14 +233,14 @@ std::string document_text(const Document& doc, const ViewStyle& style) {
 }
 
 std::string document_markdown(const Document& doc, Lang lang) {
-  std::string out = heading_markdown(escape_controls(doc.title), 1);
-  out += "\n" + escape_controls(masthead_line(doc.head, lang)) + "\n";
+  std::string out = heading_markdown(printable(doc.title), 1);
+  out += "\n" + shown_line(masthead_line(doc.head, lang)) + "\n";
   if (!doc.lines.empty()) out += "\n";
-  for (const auto& line : doc.lines) out += "- " + escape_controls(line) + "\n";
+  for (const auto& line : doc.lines) out += "- " + printable(line) + "\n";
   for (const Section& s : doc.sections) {
     out += "\n";
-    if (!s.title.empty()) out += heading_markdown(escape_controls(s.title), 2) + "\n";
-    if (!s.intro.empty()) out += escape_controls(s.intro) + "\n\n";
+    if (!s.title.empty()) out += heading_markdown(printable(s.title), 2) + "\n";
+    if (!s.intro.empty()) out += shown_line(s.intro) + "\n\n";
     if (!s.grid) continue;
     if (s.grid->rows.empty()) {
       out += std::string(none_label(lang)) + "\n";

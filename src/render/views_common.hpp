@@ -37,7 +37,7 @@ std::string level_code(const std::optional<Level>& level);  // 初级 | 中级 |
 // The identity columns of a JSON row: college, college_name, major, major_name, pilot, year,
 // certificate, certificate_name, level, lead.
 void put_identity(Json& row, const PilotMajorId& who);
-// The identity columns of a CSV row, matching k_identity_columns (text guarded: guard_formula).
+// The identity columns of a CSV row, matching k_identity_columns (render_table_csv guards them).
 inline constexpr const char* k_identity_columns[] = {"college", "college_name", "major", "major_name", "pilot",
                                                      "certificate", "certificate_name", "level", "lead"};
 std::vector<std::string> identity_cells(const PilotMajorId& who);
@@ -96,8 +96,8 @@ struct Grid {
   void add(std::vector<Cell> row, RowKind kind = RowKind::detail);
 };
 
-// The columns a table shows (Show::everywhere and Show::tables), as text. Text from the data
-// has its control and bidirectional characters escaped (escape_controls).
+// The columns a table shows (Show::everywhere and Show::tables), as text (the table renderers
+// show every cell through printable()).
 StyledTable styled_table(const Grid& grid);
 
 // A titled part of a view: an optional paragraph and an optional table ("none" when the table
@@ -123,14 +123,8 @@ std::string school_office(const Masthead& head);  // "青川职业技术学院 �
 std::string document_text(const Document& doc, const ViewStyle& style);
 std::string document_markdown(const Document& doc, Lang lang);
 
-// Control characters (C0, DEL, C1) and bidirectional formatting characters (U+061C, U+200E,
-// U+200F, U+202A–U+202E, U+2066–U+2069) of text from the data as visible escapes (\x1B,
-// \u202E), so that a table or Markdown line cannot be rewritten on screen. The views' copy of
-// what validate's text does; one function once src/render/table.cpp has its own.
-std::string escape_controls(std::string_view s);
-// A text cell a spreadsheet could run as a formula (starting with =, +, -, @, tab or CR) with
-// a leading ' (SPEC §5): CSV and xlsx text cells from the data.
-std::string guard_formula(std::string_view s);
+// A line of a document as printable() shows it at the start of a line.
+std::string shown_line(const std::string& line);
 
 // The documents that render_*_text and render_*_markdown print; the HTML pages (html_*.cpp)
 // and the workbooks (xlsx_views.cpp) show the same sections.

@@ -230,14 +230,14 @@ std::string render_funds_csv(const FundsView& view, bool bom) {
     const Fund& f = *row.fund;
     std::string rules;
     for (const Diagnostic* d : row.findings) rules += (rules.empty() ? "" : " ") + d->rule;
-    t.rows.push_back({std::to_string(fund_year(f)), guard_formula(f.id.valid ? f.id.value : f.stem),
-                      f.date.valid ? f.date.value.str() : "", guard_formula(f.college.valid ? f.college.value : ""),
-                      guard_formula(row.college_name), guard_formula(f.pilot.valid ? f.pilot.value : ""),
+    t.rows.push_back({std::to_string(fund_year(f)), f.id.valid ? f.id.value : f.stem,
+                      f.date.valid ? f.date.value.str() : "", f.college.valid ? f.college.value : "",
+                      row.college_name, f.pilot.valid ? f.pilot.value : "",
                       f.direction.valid ? direction_name(f.direction.value) : "",
                       f.source.valid ? fund_source_name(f.source.value) : "",
                       f.category.valid ? fund_category_name(f.category.value) : "",
                       f.amount_fen.valid ? yuan(f.amount_fen.value) : "",
-                      f.amount_fen.valid ? std::to_string(f.amount_fen.value) : "", rules, guard_formula(f.file)});
+                      f.amount_fen.valid ? std::to_string(f.amount_fen.value) : "", rules, f.file});
   }
   return render_table_csv(t, bom);
 }

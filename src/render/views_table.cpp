@@ -37,7 +37,12 @@ std::string truncate_to_width(std::string_view text, int width) {
   return out + std::string(k_ellipsis);
 }
 
-std::string render_styled_table_text(const StyledTable& styled, Color color, int width) {
+std::string render_styled_table_text(const StyledTable& raw, Color color, int width) {
+  StyledTable styled = raw;  // cells through printable(): what is measured is what is shown
+  for (auto& h : styled.table.headers) h = printable(h);
+  for (auto& row : styled.table.rows) {
+    for (auto& cell : row) cell = printable(cell);
+  }
   const Table& table = styled.table;
   const std::size_t columns = table.headers.size();
   std::vector<int> widths(columns, 0);
@@ -95,6 +100,7 @@ std::string render_styled_table_text(const StyledTable& styled, Color color, int
       if (!last) out += "  ";
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
+    defuse_workflow_command(out);
     return out + "\n";
   };
   std::string rule;

@@ -142,7 +142,14 @@ class Formats {
 
 // Text from the data as a spreadsheet shows it: control characters as escapes (they are not
 // even allowed in the file's XML), and a leading ' where a formula could start.
-std::string sheet_text(std::string_view s) { return view_render::guard_formula(view_render::escape_controls(s)); }
+// The same printable() and formula guard as CSV cells (csv_field), without CSV's quoting.
+std::string sheet_text(std::string_view s) {
+  Printable keep;
+  keep.tab = true;
+  keep.line_breaks = LineBreaks::keep;
+  std::string shown = printable(s, keep);
+  return is_plain_number(shown) ? shown : formula_safe(shown);
+}
 
 void check(lxw_error e, const char* what) {
   if (e != LXW_NO_ERROR) throw std::runtime_error(fmt::format("xlsx: {}: {}", what, lxw_strerror(e)));

@@ -9,12 +9,12 @@ using namespace checks;
 
 const std::vector<RuleInfo>& rule_registry() {
   static const std::vector<RuleInfo> rules = {
-      {"S001", "—", Severity::error, {"文件不是有效的 YAML(含同一映射中重复的键)", "file is not valid YAML, including a key repeated in one mapping"}, nullptr, {"src/yaml.cpp"}},
-      {"S002", "—", Severity::error, {"记录不符合格式:缺键、类型错误、未知键、无效枚举、无效日期、负数", "record breaks its schema: missing key, wrong type, unknown key, bad enum, bad date, negative count"}, nullptr, {"src/record_reader.cpp", "src/records.cpp", "src/repeated_majors.cpp", "src/analyze.cpp"}},
+      {"S001", "—", Severity::error, {"文件不是有效的 YAML(含同一映射中重复的键)", "file is not valid YAML, including a key repeated in one mapping"}, nullptr, {"src/yaml.cpp", "src/yaml_checks.cpp"}},
+      {"S002", "—", Severity::error, {"记录不符合格式:缺键、类型错误、未知键、无效枚举、无效日期、负数", "record breaks its schema: missing key, wrong type, unknown key, bad enum, bad date, negative count"}, nullptr, {"src/record_reader.cpp", "src/records.cpp", "src/repeated_majors.cpp", "src/analyze.cpp", "src/security.cpp"}},
       {"S003", "—", Severity::error, {"同类记录编号重复", "duplicate id within a kind"}, s003_duplicate_ids, {"src/rules/structure.cpp"}},
       {"S004", "—", Severity::error, {"引用了不存在的二级学院、专业、证书、试点或站点", "reference to an unknown college, major, certificate, pilot or site"}, s004_unknown_references, {"src/rules/structure.cpp"}},
-      {"S005", "—", Severity::error, {"文件不能作为记录:非 UTF-8、过大、嵌套过深、锚点别名、非普通文件", "file cannot be a record: not UTF-8, too large, nested too deeply, anchors/aliases, not a regular file"}, nullptr, {"src/yaml.cpp", "src/repository.cpp"}},
-      {"S006", "—", Severity::error, {"文件位置与内容不一致:编号与文件名、年份文件夹、专业文件夹", "file location disagrees with its content: id vs file name, year folder, major folder"}, s006_location, {"src/records.cpp", "src/rules/structure.cpp"}},
+      {"S005", "—", Severity::error, {"文件不能作为记录:非 UTF-8、过大、嵌套过深、锚点别名、非普通文件", "file cannot be a record: not UTF-8, too large, nested too deeply, anchors/aliases, not a regular file"}, nullptr, {"src/yaml.cpp", "src/load/walk.cpp"}},
+      {"S006", "—", Severity::error, {"文件位置与内容不一致:编号与文件名、年份文件夹、专业文件夹", "file location disagrees with its content: id vs file name, year folder, major folder"}, s006_location, {"src/records.cpp", "src/load/walk.cpp", "src/rules/structure.cpp"}},
       {"S007", "—", Severity::error, {"pilot.toml 有误：未知键、类型、规则或级别，日历不可能或缺失", "pilot.toml problem: unknown key, wrong type, unknown rule or severity, impossible calendar, missing [calendar.YEAR]"}, s007_config, {"src/config.cpp", "src/rules/structure.cpp"}},
       {"R301", "三(一)", Severity::warning, {"一个专业一年参加多个试点", "a major takes part in more than one pilot in a year"}, r301_one_certificate_per_major, {"src/rules/application.cpp"}},
       {"R302", "三(一)", Severity::error, {"多专业试点无牵头专业或牵头不在其中；或同年两试点同证书同等级", "a pilot of several majors has no lead major, or the lead is not one of its majors; or two pilots of a year have the same certificate and level"}, r302_lead_major, {"src/rules/application.cpp"}},

@@ -1,8 +1,11 @@
 // Atomic files: temp file beside the target, fsync, rename, fsync the directory.
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <random>
 
 #include <fmt/format.h>
@@ -34,7 +37,50 @@ Text dir_sync_warning(const std::string& display, const std::string& dir, int er
                       dir, std::strerror(err))};
 }
 
+// Whether a name is one that temp_name_for gives: "." + name + ".tmp-" + ...
+bool is_temp_name(std::string_view name) {
+  return name.size() > 6 && name.front() == '.' && name.find(".tmp-", 1) != std::string_view::npos;
+}
+
 }  // namespace
+
+std::size_t remove_stale_temp_files(const fs::path& root, FileSystem& fs, std::chrono::seconds age) {
+  const std::time_t now = std::time(nullptr);
+  std::size_t removed = 0;
+  // One folder open at a time; hidden folders (.git) and symlinks are not entered, except
+  // .pilot, where the lock's .gitignore is written.
+  std::vector<std::string> folders{root.native(), (root / ".pilot").native()};
+  while (!folders.empty()) {
+    std::string dir = std::move(folders.back());
+    folders.pop_back();
+    DIR* d = ::opendir(dir.c_str());
+    if (d == nullptr) continue;
+    std::vector<std::string> stale;
+    while (const dirent* e = ::readdir(d)) {
+      std::string_view name(e->d_name);
+      if (name == "." || name == "..") continue;
+      std::string path = dir + "/" + std::string(name);
+      if (is_temp_name(name)) {
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > age.count()) {
+          stale.push_back(std::move(path));
+        }
+        continue;
+      }
+      unsigned char type = e->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) == 0) type = static_cast<unsigned char>(IFTODT(st.st_mode));
+      }
+      if (type == DT_DIR && name.front() != '.') folders.push_back(std::move(path));
+    }
+    ::closedir(d);
+    for (const auto& path : stale) {
+      if (fs.unlink(path) == 0) ++removed;
+    }
+  }
+  return removed;
+}
 
 AtomicFile::AtomicFile(fs::path target, std::string display, FileSystem& fs)
     : target_(std::move(target)), display_(std::move(display)), fs_(fs) {
@@ -98,6 +144,7 @@ std::optional<Text> AtomicFile::commit(Overwrite overwrite) {
 
 std::optional<Text> write_file_atomically(const fs::path& root, const std::string& rel, std::string_view bytes,
                                           Overwrite overwrite, FileSystem& fs) {
+  remove_stale_temp_files(root, fs);  // what an interrupted write left behind (SPEC §2)
   // Folders that do not exist yet, outermost first; removed again if the write fails.
   std::vector<fs::path> created;
   auto undo = [&] {

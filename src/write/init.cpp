@@ -69,16 +69,21 @@ constexpr const char* k_gitignore = R"(# pilot 写入时的锁(.pilot/schema/ �
 # pilot's lock while writing (the editor schemas in .pilot/schema/ are committed)
 .pilot/lock
 .pilot/.gitignore
+# 写入中断时留下的临时文件（下一次写入会删除一小时前的）
+# temporary files of an interrupted write (the next write removes those over an hour old)
+.*.tmp-*
 # CI 生成的测试报告 / the report CI writes
 report.xml
 )";
 
-constexpr const char* k_gitlab_ci = R"(# CI 示例:每次推送和合并请求都用 pilot 检查全部规则,结果显示为测试报告。
-# GitLab 直接使用本文件;Gitee 流水线中用同样的命令,并把 report.xml 作为 JUnit 测试报告发布。
-# Runner 上需要装好 pilot(按本校方式修改 image 或 before_script)。
-# CI example: every push and merge request runs every rule; the findings show as a test
-# report (JUnit). GitLab reads this file; on Gitee, run the same command in the pipeline and
-# publish report.xml as its JUnit report. The runner needs pilot installed.
+constexpr const char* k_gitlab_ci = R"(# CI 示例：每次推送检查整个仓库的全部规则；合并请求只报告相对合并基础新出现的问题
+# （在任何文件中：删掉一份双周报会在试点文件中报 R601），结果显示为测试报告（JUnit）。
+# Runner 上需要装好 pilot 和 git（按本校方式修改 image 或 before_script）。Gitee Go 和
+# GitHub Actions 的示例见 pilot 源码的 docs/ci/。
+# CI example: a push checks every rule on the whole repository; a merge request reports only
+# the findings that are new since its merge base (in any file: a deleted report is R601 in its
+# pilot file). Results show as a test report (JUnit). The runner needs pilot and git. Gitee Go
+# and GitHub Actions: see docs/ci/ in pilot's sources.
 stages:
   - validate
 
@@ -90,6 +95,21 @@ pilot-validate:
     when: always
     reports:
       junit: report.xml
+  rules:
+    - if: $CI_PIPELINE_SOURCE != "merge_request_event"
+
+pilot-validate-changes:
+  stage: validate
+  variables:
+    GIT_DEPTH: 0   # 克隆中须有比较基础 / the diff base must be in the clone
+  script:
+    - pilot validate --changed-since "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format junit > report.xml
+  artifacts:
+    when: always
+    reports:
+      junit: report.xml
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
 )";
 
 }  // namespace

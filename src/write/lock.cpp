@@ -6,6 +6,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
@@ -25,18 +28,23 @@ WriteError lock_error(const char* zh, const char* en, int err) {
 }
 
 // .pilot/ with a .gitignore naming the lock: git never shows it, while schemas stored beside
-// it (pilot init, pilot schema --write) stay committable. Best effort for the .gitignore.
+// it (pilot init, pilot schema --write) stay committable. The .gitignore is written atomically
+// whenever it does not name the lock (missing, or left empty by an older pilot on a full
+// disk); best effort: the lock works without it.
 void make_lock_dir(const fs::path& dir) {
-  if (::mkdir(dir.c_str(), 0755) != 0) {
-    if (errno != EEXIST) throw lock_error("创建 .pilot 文件夹失败", "creating the .pilot folder failed", errno);
-    return;
+  if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+    throw lock_error("创建 .pilot 文件夹失败", "creating the .pilot folder failed", errno);
   }
-  fs::path ignore = dir / ".gitignore";
-  int fd = ::open(ignore.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd >= 0) {
-    static constexpr char k_text[] = "# pilot's lock; not data\nlock\n.gitignore\n";
-    [[maybe_unused]] ssize_t n = ::write(fd, k_text, sizeof k_text - 1);
-    ::close(fd);
+  static constexpr std::string_view k_text = "# pilot's lock; not data\nlock\n.gitignore\n.*.tmp-*\n";
+  std::string current;
+  {
+    std::ifstream in(dir / ".gitignore", std::ios::binary);
+    std::getline(in, current, '\0');
+  }
+  if (("\n" + current).find("\nlock\n") != std::string::npos) return;
+  try {
+    write_file_atomically(dir, ".gitignore", k_text, Overwrite::yes, posix_file_system());
+  } catch (const WriteError&) {  // a full disk: the next write tries again
   }
 }
 

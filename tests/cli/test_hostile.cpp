@@ -309,8 +309,36 @@ TEST_CASE("hostile: FIFOs, sockets, devices and symlink loops are refused withou
   CHECK(t.result.exit_code == 1);
   CHECK(findings_of(t.result) == lines_of({"S005 colleges/self.yaml:1", "S005 colleges/socket.yaml:1",
                                                           "S005 colleges/stdin.yaml:1", "S005 colleges/via-link.yaml:1",
-                                                          "S005 colleges/zero.yaml:1", "S005 sites/a.yaml:1",
-                                                          "S005 sites/b.yaml:1", "S005 sites/c.yaml:1"}));
+                                                          "S005 colleges/zero.yaml:1", "S005 pilots/2026/up:1",
+                                                          "S005 sites/a.yaml:1", "S005 sites/b.yaml:1",
+                                                          "S005 sites/c.yaml:1"}));
+}
+
+TEST_CASE("hostile: symlinked folders are S005 at the link, never followed and never ignored") {
+  // A funds/ that is a link (to a folder outside, holding a broken record that must not be
+  // read), a year folder linked inside the repository, and a link at the root to a folder of
+  // YAML: each is one S005 at the link, and no file behind a link is read.
+  TempDir outside;
+  outside.write("2026/0002.yaml", "id: [\n");
+  TempDir repo(fixture("base"));
+  const fs::path r = repo.path();
+  fs::remove_all(r / "funds");
+  fs::create_symlink(outside.path(), r / "funds");
+  fs::rename(r / "exams/2026", r / "exams-2026");
+  fs::create_symlink("../exams-2026", r / "exams/2026");
+  fs::create_symlink("exams-2026", r / "archive");
+  Timed t = validate_timed(r, 10);
+  check_ended_well(t, 10);
+  CHECK(t.result.exit_code == 1);
+  INFO(t.result.out.substr(0, 4000));
+  const std::string found = findings_of(t.result);
+  CHECK(found.find("S005 archive:1\n") != std::string::npos);
+  CHECK(found.find("S005 exams/2026:1\n") != std::string::npos);
+  CHECK(found.find("S005 funds:1\n") != std::string::npos);
+  CHECK(found.find("S001") == std::string::npos);  // the broken record behind funds/ was not read
+  // exams-2026/ itself is a folder outside the record folders: its YAML files are S006.
+  CHECK(count_rule(t.result, "S006", "exams-2026/") == 2);
+  CHECK(count_rule(t.result, "S005") == 3);
 }
 
 TEST_CASE("hostile: files and folders without read permission") {

@@ -347,7 +347,7 @@ TEST_CASE("rules-application: R307 accounts missing, and shared between lead maj
     CHECK(message.find("510203") != std::string::npos);
     CHECK(message.find("cloud-ops-2026") != std::string::npos);
   }
-  SUBCASE("the same lead major may use its accounts for two pilots; other years do not count") {
+  SUBCASE("the same lead major may use its accounts for two pilots, other years do not count") {
     repo.write("certificates/cloud-ops.yaml", k_cloud_ops_certificate);
     repo.write("pilots/2025/cloud-ops-2025.yaml",
                "id: cloud-ops-2025\nyear: 2025\ncertificate: cloud-ops\nlevel: 中级\nstatus: submitted\nsubmitted: 2025-05-10\n"

@@ -75,25 +75,30 @@ std::string quota_change(const std::string& from = "", const std::string& to = "
 TEST_CASE("rules R5/R6: each fixture breaks exactly its rule, at the right file and line") {
   struct Case {
     const char* fixture;
-    Expected finding;
+    std::vector<Expected> findings;
     int exit_code;
   };
   const std::vector<Case> cases = {
-      {"R501-quota-unreachable", {"R501", k_pilot, 10, "warning"}, 0},
-      {"R502-second-quota-change", {"R502", "quota-changes/2026/web-frontend-2026.yml", 1, "error"}, 1},
-      {"R503-not-stamped", {"R503", k_change, 12, "error"}, 1},
-      {"R504-attended-over-registered", {"R504", "exams/2026/web-frontend-2026-b1.yaml", 8, "error"}, 1},
-      {"R601-report-missing", {"R601", k_pilot, 11, "error"}, 1},
-      {"R602-report-late", {"R602", k_report_201, 4, "warning"}, 0},
-      {"R603-no-contact", {"R603", k_pilot, 11, "error"}, 1},
-      {"R604-section-missing", {"R604", k_report_201, 6, "warning"}, 0},
-      {"R605-attended-mismatch", {"R605", k_report_201, 5, "warning"}, 0},
+      {"R501-quota-unreachable", {{"R501", k_pilot, 10, "warning"}}, 0},
+      // A second change of one pilot in a year needs a second file named after the pilot: only
+      // a .yml can be one, and that is S006 itself (SPEC §2), so R502 never comes alone.
+      {"R502-second-quota-change",
+       {{"S006", "quota-changes/2026/web-frontend-2026.yml", 1, "error"},
+        {"R502", "quota-changes/2026/web-frontend-2026.yml", 1, "error"}},
+       1},
+      {"R503-not-stamped", {{"R503", k_change, 12, "error"}}, 1},
+      {"R504-attended-over-registered", {{"R504", "exams/2026/web-frontend-2026-b1.yaml", 8, "error"}}, 1},
+      {"R601-report-missing", {{"R601", k_pilot, 11, "error"}}, 1},
+      {"R602-report-late", {{"R602", k_report_201, 4, "warning"}}, 0},
+      {"R603-no-contact", {{"R603", k_pilot, 11, "error"}}, 1},
+      {"R604-section-missing", {{"R604", k_report_201, 6, "warning"}}, 0},
+      {"R605-attended-mismatch", {{"R605", k_report_201, 5, "warning"}}, 0},
   };
   for (const auto& c : cases) {
     INFO(c.fixture);
     auto r = validate(fixture(c.fixture).string(), k_as_of);
     CHECK(r.exit_code == c.exit_code);
-    expect_findings(r, {c.finding});
+    expect_findings(r, c.findings);
     auto strict = validate(fixture(c.fixture).string(), k_as_of, {"--strict"});
     CHECK(strict.exit_code == 1);
   }
@@ -466,7 +471,7 @@ TEST_CASE("calendar: the due dates of a year, vacations marked") {
     CHECK(zh.out.find("2026-07-20  周一  不报（寒暑假 2026-07-11 – 2026-08-30）") != std::string::npos);
     CHECK(zh.out.find("2026-12-20  周日  应报") != std::string::npos);
   }
-  SUBCASE("csv has a BOM unless --no-bom; md is a table") {
+  SUBCASE("csv has a BOM unless --no-bom, md is a table") {
     auto csv = run_pilot({"calendar", "--repo", base, "--as-of", k_as_of, "--format", "csv", "--lang", "en"});
     CHECK(csv.out.rfind("\xEF\xBB\xBF" "Date,Weekday,Status\r\n", 0) == 0);
     auto plain = run_pilot({"calendar", "--repo", base, "--as-of", k_as_of, "--format", "csv", "--no-bom", "--lang", "en"});

@@ -232,7 +232,7 @@ TEST_CASE("R501 and R505: a planned batch dated before as-of counts nothing and 
                              "--as-of", "2026-11-12", "--format", "json"});
     CHECK(status.json()["totals"]["planned"] == 20);
   }
-  SUBCASE("a held batch is never R505's; a planned one of a pilot not approved is not either") {
+  SUBCASE("a held batch is never R505's, a planned one of a pilot not approved is not either") {
     TempDir repo(fixture("R505-past-planned-batch"));
     edit(repo, k_b2, "status: planned", "status: held");
     edit(repo, k_b2, "registered: 12, attended: 0, passed: 0",
@@ -328,7 +328,7 @@ TEST_CASE(
 }
 
 TEST_CASE("R605 and R606: a report belongs to its major, across the major's pilots") {
-  SUBCASE("the corrected two-pilot report is quiet; one pilot's message names that pilot") {
+  SUBCASE("the corrected two-pilot report is quiet, one pilot's message names that pilot") {
     TempDir repo(fixture("R605-two-pilots"));
     edit(repo, k_report_201, "attended: 18", "attended: 23");
     expect_findings(validate(repo.str(), k_as_of, {"--select", "R605"}), {});

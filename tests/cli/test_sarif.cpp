@@ -102,7 +102,8 @@ TEST_CASE("sarif: URIs are relative to the git work tree when the data repositor
 }
 
 TEST_CASE("sarif: GitHub annotations are chosen by themselves under GitHub Actions, unless --format says otherwise") {
-  std::string repo = fixture("R302-no-lead").string();
+  TempDir copy(fixture("R302-no-lead"));  // in no git work tree: GitHub paths relative to it
+  std::string repo = copy.str();
   auto gha = run_pilot({"validate", "--repo", repo, "--as-of", k_as_of}, {{"GITHUB_ACTIONS", "true"}});
   CHECK(gha.exit_code == 1);
   CHECK(gha.out.rfind("::error file=pilots/2026/web-frontend-2026.yaml,line=1,", 0) == 0);

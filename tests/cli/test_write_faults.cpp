@@ -14,6 +14,7 @@
 #include <fstream>
 #include <thread>
 
+#include "shell.hpp"
 #include "skip.hpp"
 #include "test_write_support.hpp"
 
@@ -110,6 +111,28 @@ TEST_CASE("faults: a full disk leaves the repository byte-identical and says whi
   CHECK(run_pilot(add_college(repo, "jidian")).exit_code == 0);
   RunResult v = run_pilot({"validate", "--repo", repo.string(), "--as-of", k_write_as_of, "--format", "json"});
   CHECK(v.json()["summary"]["errors"] == 0);
+}
+
+TEST_CASE("faults: a full disk at the first write leaves no empty .pilot/.gitignore, the next write completes it") {
+  TempDir dir;
+  Tmpfs disk(dir.path(), "1m");
+  if (!disk.mounted()) {
+    MESSAGE("skipped: " << disk.why_not());
+    return;
+  }
+  fs::path repo = dir.path() / "repo";
+  fs::copy(fixture("base"), repo, fs::copy_options::recursive);
+  fs::path filler = fill_disk(dir.path());
+  RunResult r = run_pilot(add_college(repo, "jidian"));
+  INFO(r.out, r.err);
+  CHECK(r.exit_code != 0);
+  REQUIRE_MESSAGE(fs::is_directory(repo / ".pilot"), "the full tmpfs refused even the folder: nothing to check");
+  const fs::path ignore = repo / ".pilot/.gitignore";
+  if (fs::exists(ignore)) CHECK(read_file(ignore).find("\nlock\n") != std::string::npos);  // whole, never empty
+  CHECK(temp_files(repo).empty());
+  fs::remove(filler);
+  CHECK(run_pilot(add_college(repo, "jidian")).exit_code == 0);
+  CHECK(read_file(ignore).find("\nlock\n") != std::string::npos);
 }
 
 TEST_CASE("faults: a read-only file system is an error naming the file, not a crash") {

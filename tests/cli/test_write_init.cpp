@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "shell.hpp"
 #include "test_write_support.hpp"
 
 using namespace pilot::test;
@@ -27,6 +28,7 @@ TEST_CASE("init: a new repository with folders, .gitattributes and a CI example 
   std::string ci = dir.read("school/.gitlab-ci.yml");
   CHECK(ci.find("pilot validate --format junit > report.xml") != std::string::npos);
   CHECK(ci.find("junit: report.xml") != std::string::npos);
+  CHECK(ci.find("--changed-since \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"") != std::string::npos);
 
   RunResult v = run_pilot({"validate", "--repo", repo, "--as-of", "2026-11-15", "--strict"});
   INFO(v.out, v.err);
@@ -59,4 +61,21 @@ TEST_CASE("init: the current folder by default, existing files are kept, --name 
   CHECK(r.err.find(".gitignore") != std::string::npos);
   CHECK(dir.read("pilot.toml").find("[calendar.2027]") != std::string::npos);
   CHECK(run_pilot({"validate", "--repo", dir.str(), "--as-of", "2027-01-05", "--strict"}).exit_code == 0);
+}
+
+TEST_CASE("init: the .gitignore it writes ignores the temporary files of an interrupted write") {
+  TempDir dir;
+  const fs::path repo = dir.path() / "school";
+  REQUIRE(run_pilot({"init", repo.string(), "--name", "青川职业技术学院", "--as-of", "2026-11-15"}).exit_code == 0);
+  CHECK(dir.read("school/.gitignore").find("\n.*.tmp-*\n") != std::string::npos);
+  if (!have_program("git")) {
+    MESSAGE("skipped the git check: git is not installed");
+    return;
+  }
+  dir.write("school/colleges/.xinxi.yaml.tmp-4242-1f2e", "half a file");
+  dir.write("school/colleges/xinxi.yaml", "id: xinxi\n");
+  auto r = run_shell("git init -q . && git check-ignore -q colleges/.xinxi.yaml.tmp-4242-1f2e && "
+                     "! git check-ignore -q colleges/xinxi.yaml && git check-ignore -q .pilot/lock",
+                     repo);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
 }

@@ -115,7 +115,7 @@ TEST_CASE("render table: fitting a width drops columns in order, then abbreviate
           "------------  ----  ----\n"
           "510201 计算…    30    18\n");
   }
-  SUBCASE("never below the minimum; then the table is printed as it is") {
+  SUBCASE("never below the minimum, then the table is printed as it is") {
     std::string out = render_styled_table_text(st, Color::no, 5);
     CHECK(lines_of(out)[1] == std::string(k_min_shrunk_width, '-') + "  ----  ----");
   }

@@ -25,3 +25,22 @@ TEST_CASE("text: blank means only ASCII white space or full-width spaces") {
   CHECK_FALSE(pilot::is_blank(" 李老师 "));
   CHECK_FALSE(pilot::is_blank("\u3000x"));
 }
+
+TEST_CASE("text: the characters no scalar may hold (SPEC 2.2), named as U+XXXX") {
+  using pilot::first_forbidden_character;
+  CHECK_FALSE(first_forbidden_character("信息工程学院 Web前端 tab\there\nnext line").has_value());
+  CHECK(first_forbidden_character("a\x1b[2J") == U'\x1b');
+  CHECK(first_forbidden_character(std::string("a\0b", 3)) == U'\0');
+  CHECK(first_forbidden_character("a\rb") == U'\r');
+  CHECK(first_forbidden_character("a\x7f") == U'\x7f');
+  CHECK(first_forbidden_character("a\u009b31m") == U'\u009b');
+  CHECK(first_forbidden_character("王\u202e师") == U'\u202e');
+  CHECK(first_forbidden_character("\u2066x\u2069") == U'\u2066');
+  CHECK_FALSE(
+      first_forbidden_character("\u202f\u2065\u206a\u00a0").has_value());  // neighbours are fine
+  CHECK_FALSE(
+      first_forbidden_character("\xff\xfe").has_value());  // not UTF-8: the loader's S005, not this
+  CHECK(pilot::code_point_name(0x1B) == "U+001B");
+  CHECK(pilot::code_point_name(0x202E) == "U+202E");
+  CHECK(pilot::code_point_name(0x1F600) == "U+1F600");
+}

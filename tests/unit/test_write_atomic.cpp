@@ -185,3 +185,43 @@ TEST_CASE("write: the repository lock is exclusive and git-ignored") {
   }
   RepositoryLock again(dir.path, std::chrono::milliseconds(50));  // released with the first
 }
+
+TEST_CASE("write: a .pilot/.gitignore that does not name the lock is written again, atomically") {
+  Scratch dir;
+  dir.write(".pilot/.gitignore", "");  // what a full disk left behind before
+  { RepositoryLock lock(dir.path, std::chrono::milliseconds(100)); }
+  std::string text = dir.read(".pilot/.gitignore");
+  CHECK(text.find("\nlock\n") != std::string::npos);
+  CHECK(text.find("\n.*.tmp-*\n") != std::string::npos);
+  dir.write(".pilot/.gitignore", "lock\nmine\n");  // names the lock: kept as the user wrote it
+  { RepositoryLock lock(dir.path, std::chrono::milliseconds(100)); }
+  CHECK(dir.read(".pilot/.gitignore") == "lock\nmine\n");
+  // No temporary file is left beside it.
+  for (const auto& e : fs::directory_iterator(dir.path / ".pilot")) {
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+  }
+}
+
+TEST_CASE("write: the next write removes the temporary files interrupted writes left, once an hour old") {
+  Scratch dir;
+  auto age = [&](const std::string& rel, std::chrono::minutes minutes) {
+    dir.write(rel, "half a file");
+    fs::last_write_time(dir.path / rel, fs::file_time_type::clock::now() - minutes);
+  };
+  age("colleges/.xinxi.yaml.tmp-123-abc", std::chrono::minutes(61));                 // stale
+  age("reports/2026/510201/.2026-11-10.yaml.tmp-9-f00", std::chrono::minutes(600));  // stale, elsewhere
+  age(".pilot/..gitignore.tmp-1-2", std::chrono::minutes(120));                      // stale, in .pilot
+  age("majors/.510201.yaml.tmp-77-beef", std::chrono::minutes(5));                   // a write under way
+  age("majors/.keep", std::chrono::minutes(600));                                    // not a temp file
+  age(".git/.index.tmp-1-2", std::chrono::minutes(600));                             // not pilot's folder
+  age("plans/notes.tmp-1", std::chrono::minutes(600));                               // not hidden: not ours
+  write_file_atomically(dir.path, "sites/x.yaml", "id: x\n", Overwrite::no, posix_file_system());
+  CHECK_FALSE(fs::exists(dir.path / "colleges/.xinxi.yaml.tmp-123-abc"));
+  CHECK_FALSE(fs::exists(dir.path / "reports/2026/510201/.2026-11-10.yaml.tmp-9-f00"));
+  CHECK_FALSE(fs::exists(dir.path / ".pilot/..gitignore.tmp-1-2"));
+  CHECK(fs::exists(dir.path / "majors/.510201.yaml.tmp-77-beef"));
+  CHECK(fs::exists(dir.path / "majors/.keep"));
+  CHECK(fs::exists(dir.path / ".git/.index.tmp-1-2"));
+  CHECK(fs::exists(dir.path / "plans/notes.tmp-1"));
+  CHECK(dir.read("sites/x.yaml") == "id: x\n");
+}

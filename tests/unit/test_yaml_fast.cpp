@@ -25,6 +25,7 @@ std::string tree_difference(const YNode& a, const YNode& b, const std::string& p
   if (a.kind != b.kind) return at("kind");
   if (a.value != b.value) return at("value \"" + a.value + "\" vs \"" + b.value + "\"");
   if (a.quoted != b.quoted) return at("quoted");
+  if (a.tag != b.tag) return at("tag \"" + a.tag + "\" vs \"" + b.tag + "\"");
   if (a.line != b.line || a.column != b.column) {
     return at("position " + std::to_string(a.line) + ":" + std::to_string(a.column) + " vs " + std::to_string(b.line) +
               ":" + std::to_string(b.column));
