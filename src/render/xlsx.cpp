@@ -278,7 +278,7 @@ lxw_row_t insert_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& s
       const std::size_t k = r - c.first_row;
       lxw_chart_line line{};
       if (c.last_is_total && r == c.last_row) {
-        line.color = 0x000000;
+        line.color = LXW_COLOR_BLACK;  // 0x000000 is LXW_COLOR_UNSET
         line.width = 3;
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
       } else {

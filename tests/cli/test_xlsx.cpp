@@ -41,7 +41,13 @@ for ws in wb.worksheets:
         rows.append(cells)
     out.append({"name": ws.title, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
                 "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.width},
-                "charts": [type(c).__name__ for c in ws._charts], "rows": rows})
+                "charts": [type(c).__name__ for c in ws._charts], "rows": rows,
+                "lines": [[(s.graphicalProperties.line.solidFill.srgbClr
+                            if s.graphicalProperties and s.graphicalProperties.line
+                            and s.graphicalProperties.line.solidFill else None,
+                            s.graphicalProperties.line.w if s.graphicalProperties
+                            and s.graphicalProperties.line else None) for s in c.series]
+                          for c in ws._charts]})
 print(json.dumps(out, ensure_ascii=False))
 )PY";
 
@@ -216,6 +222,12 @@ TEST_CASE("xlsx: the report is a workbook of its sections, each with the title b
   check_cell(t[3].at("Major"), "School", "str", "@");
   check_cell(t[3].at("11-10"), 0.518, "number", "0.0%");
   CHECK(trend["charts"] == nlohmann::json::array({"LineChart"}));
+  // A line per pilot major, each its own colour; the school's last, black and thick (3 pt).
+  const auto& lines = trend["lines"][0];
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0][0] != lines[1][0]);
+  CHECK(lines[3][0] == "000000");
+  CHECK(lines[3][1] == 38100);  // EMU
   // Native charts where the page has SVG ones.
   CHECK(book.sheet("Completion")["charts"] == nlohmann::json::array({"BarChart"}));
   CHECK(book.sheet("Punctuality")["charts"] == nlohmann::json::array({"BarChart"}));
