@@ -54,6 +54,14 @@ void put_identity(Json& row, const PilotMajorId& who) {
   row["lead"] = who.lead;
 }
 
+void append_masthead_columns(Table& t, const Masthead& head) {
+  for (const char* h : {"school", "office", "as_of", "made"}) t.headers.push_back(h);
+  for (auto& row : t.rows) {
+    row.resize(t.headers.size() - 4);
+    for (std::string v : {head.school, head.office, head.as_of.str(), head.made.str()}) row.push_back(std::move(v));
+  }
+}
+
 std::vector<std::string> identity_cells(const PilotMajorId& who) {
   std::vector<std::string> cells{who.college,     who.college_name,     who.major,
                                  who.major_name,  who.pilot,            who.certificate,

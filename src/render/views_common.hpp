@@ -41,6 +41,9 @@ void put_identity(Json& row, const PilotMajorId& who);
 inline constexpr const char* k_identity_columns[] = {"college", "college_name", "major", "major_name", "pilot",
                                                      "certificate", "certificate_name", "level", "lead"};
 std::vector<std::string> identity_cells(const PilotMajorId& who);
+// The masthead as the last CSV columns (SPEC §5: every human-facing output names the school):
+// school, office, as_of, made on every row, appended so that earlier columns keep their places.
+void append_masthead_columns(Table& t, const Masthead& head);
 
 // "{n} 个X" / "{n} X(s)" for totals rows.
 std::string count_label(long long n, Lang lang, const char* zh_unit, const char* en_singular, const char* en_plural);

@@ -188,6 +188,7 @@ std::string render_compliance_csv(const ComplianceView& view, bool bom) {
     }
     t.rows.push_back(std::move(cells));
   }
+  append_masthead_columns(t, view.head);
   return render_table_csv(t, bom);
 }
 

@@ -239,6 +239,7 @@ std::string render_funds_csv(const FundsView& view, bool bom) {
                       f.amount_fen.valid ? yuan(f.amount_fen.value) : "",
                       f.amount_fen.valid ? std::to_string(f.amount_fen.value) : "", rules, f.file});
   }
+  append_masthead_columns(t, view.head);
   return render_table_csv(t, bom);
 }
 

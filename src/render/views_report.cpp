@@ -358,6 +358,7 @@ std::string render_report_csv(const ReportView& view, bool bom) {
     }
     t.rows.push_back(std::move(cells));
   }
+  append_masthead_columns(t, view.head);
   return render_table_csv(t, bom);
 }
 

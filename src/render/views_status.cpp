@@ -225,6 +225,7 @@ std::string render_status_csv(const StatusView& view, bool bom) {
   for (const StatusRow& r : view.rows) original += r.original_quota;
   for (auto& cell : numbers(view.totals.quota, original, view.totals)) total.push_back(std::move(cell));
   t.rows.push_back(std::move(total));
+  append_masthead_columns(t, view.head);
   return render_table_csv(t, bom);
 }
 

@@ -86,7 +86,9 @@ TEST_CASE("funds: R402 and R403 stand beside the entries they concern, in every 
 
   auto csv = funds(repo.str(), "csv", "en", {"--no-bom"});
   CHECK(csv.out.starts_with("year,id,date,college,college_name,pilot,direction,source,category,amount,"
-                            "amount_fen,findings,file\r\n"));
+                            "amount_fen,findings,file,school,office,as_of,made\r\n"));
+  // Every row names the school and office, the as-of date and the date made (SPEC §5).
+  CHECK(csv.out.find(",funds/2026/0001.yaml,测试职业技术学院,教务处,2026-11-26,2026-11-27\r\n") != std::string::npos);
   CHECK(csv.out.find("2026,0001,2026-11-08,caijing,财经学院,yecai-2026,income,student,exam-fee,150.00,15000,R402,") !=
         std::string::npos);
   CHECK(csv.out.find(",returned-exam-fee,internal-labor,36.50,3650,R403,") != std::string::npos);

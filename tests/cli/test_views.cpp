@@ -273,7 +273,8 @@ TEST_CASE("views: status CSV read back by an RFC 4180 reader") {
                                            "certificate_name", "level", "lead", "quota", "original_quota",
                                            "registered", "attended", "completion_pct", "planned", "reports_due",
                                            "reports_on_time", "reports_late", "reports_missing", "errors", "warnings",
-                                           "passed", "pass_rate_pct"});  // new columns go last
+                                           "passed", "pass_rate_pct",  // new columns go last
+                                           "school", "office", "as_of", "made"});
   CHECK(r.out.find("\r\n") != std::string::npos);
   const auto& yecai = records[2];
   CHECK(yecai.at("major") == "530302");
@@ -284,6 +285,12 @@ TEST_CASE("views: status CSV read back by an RFC 4180 reader") {
   CHECK(yecai.at("completion_pct") == "35.0");
   CHECK(yecai.at("reports_late") == "1");
   CHECK(yecai.at("errors") == "2");
+  CHECK(yecai.at("passed") == "12");
+  CHECK(yecai.at("pass_rate_pct") == "85.7");
+  CHECK(yecai.at("school") == "测试职业技术学院");
+  CHECK(yecai.at("office") == "教务处");
+  CHECK(yecai.at("as_of") == k_as_of);
+  CHECK(yecai.at("made") == k_made);
   const auto& total = records[3];
   CHECK(total.at("college") == "total");
   CHECK(total.at("major").empty());
