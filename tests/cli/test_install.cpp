@@ -77,7 +77,8 @@ TEST_CASE("install: cpack -G DEB builds a package that depends on Debian's runti
   REQUIRE_FALSE(deb.empty());
   auto depends = run_shell("dpkg-deb -f " + q(deb) + " Depends");
   INFO(depends.out);
-  for (const char* package : {"libyaml-cpp0.7", "libfmt9", "libtomlplusplus3", "libc6", "libstdc++6"}) {
+  for (const char* package :
+       {"libyaml-cpp0.7", "libfmt9", "libtomlplusplus3", "libxlsxwriter4", "libc6", "libstdc++6"}) {
     CAPTURE(package);
     CHECK(depends.out.find(package) != std::string::npos);
   }
