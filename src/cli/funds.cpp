@@ -33,7 +33,8 @@ int run_funds(const FundsOptions& o, const Globals& g) {
     throw UsageError(message);
   }
   Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
-  FundsView view = compute_funds(repo, analysis, today, FundsFilter{o.year != 0 ? o.year : today.year, o.college});
+  FundsView view = compute_funds(repo, analysis, today,
+                                 FundsFilter{o.year != 0 ? o.year : today.year, o.college});
   view.head.made = made_date();
 
   std::string out;

@@ -54,13 +54,14 @@ Section per_college(const FundsView& view, Lang lang) {
                {zh ? "错误" : "Errors", CellType::count},
                {zh ? "警告" : "Warnings", CellType::count}};
   auto row = [&](const FundsCollege& c, const std::string& label) {
-    return std::vector<Cell>{text_cell(label),
-                             money_cell(c.sum.income_fen),
-                             money_cell(c.sum.expense_fen),
-                             balance_cell(c.sum.balance_fen()),
-                             count_cell(c.sum.entries),
-                             count_cell(c.findings.errors, c.findings.errors > 0 ? k_red : nullptr),
-                             count_cell(c.findings.warnings, c.findings.warnings > 0 ? k_yellow : nullptr)};
+    return std::vector<Cell>{
+        text_cell(label),
+        money_cell(c.sum.income_fen),
+        money_cell(c.sum.expense_fen),
+        balance_cell(c.sum.balance_fen()),
+        count_cell(c.sum.entries),
+        count_cell(c.findings.errors, c.findings.errors > 0 ? k_red : nullptr),
+        count_cell(c.findings.warnings, c.findings.warnings > 0 ? k_yellow : nullptr)};
   };
   for (const FundsCollege& c : view.colleges) g.add(row(c, college_label(c, lang)));
   if (!g.rows.empty()) g.add(row(view.total, tr(lang, "合计", "Total")), RowKind::total);
@@ -114,9 +115,12 @@ Section entries(const FundsView& view, Lang lang) {
   Section s;
   s.title = tr(lang, "经费明细", "Entries");
   s.sheet = s.title;
-  s.intro = tr(lang, "“问题”一列是该笔记录上未解决的检查结果（如 R402 向学生收费、R403 返还考务费用于校内劳务）。",
-               "“Findings” lists the open findings in each entry (R402 money from students, R403 returned exam "
-               "fees spent on internal labor, ...).");
+  s.intro = tr(
+      lang,
+      "“问题”一列是该笔记录上未解决的检查结果（如 R402 向学生收费、R403 返还考务费用于校内劳务）。",
+      "“Findings” lists the open findings in each entry (R402 money from students, R403 returned "
+      "exam "
+      "fees spent on internal labor, ...).");
   const bool zh = lang == Lang::zh;
   Grid g;
   g.columns = {{zh ? "日期" : "Date", CellType::date},
@@ -135,10 +139,13 @@ Section entries(const FundsView& view, Lang lang) {
     const bool bad = !row.findings.empty();
     std::optional<long long> amount;
     if (f.amount_fen.valid) amount = f.amount_fen.value;
-    g.add({date_cell(value_of(f.date)), code_cell(f.id.valid ? f.id.value : f.stem), text_cell(entry_college(row)),
-           code_cell(f.pilot.valid ? f.pilot.value : ""), text_cell(enum_label(value_of(f.direction), lang)),
-           text_cell(enum_label(value_of(f.source), lang)), text_cell(enum_label(value_of(f.category), lang)),
-           money_cell(amount, bad ? k_red : nullptr), text_cell(findings_text(row, lang), bad ? k_red : nullptr),
+    g.add({date_cell(value_of(f.date)), code_cell(f.id.valid ? f.id.value : f.stem),
+           text_cell(entry_college(row)), code_cell(f.pilot.valid ? f.pilot.value : ""),
+           text_cell(enum_label(value_of(f.direction), lang)),
+           text_cell(enum_label(value_of(f.source), lang)),
+           text_cell(enum_label(value_of(f.category), lang)),
+           money_cell(amount, bad ? k_red : nullptr),
+           text_cell(findings_text(row, lang), bad ? k_red : nullptr),
            text_cell(f.notes.valid ? f.notes.value : ""), text_cell(f.file)});
   }
   g.drop_order = {9, 3, 5};
@@ -151,9 +158,11 @@ Section entries(const FundsView& view, Lang lang) {
 
 Document view_render::funds_document(const FundsView& view, Lang lang) {
   Document doc;
-  doc.title = fmt::format(fmt::runtime(tr(lang, "{} 年试点经费收支", "Pilot funds {}")), view.filter.year);
+  doc.title =
+      fmt::format(fmt::runtime(tr(lang, "{} 年试点经费收支", "Pilot funds {}")), view.filter.year);
   if (!view.filter.college.empty()) {
-    doc.title += fmt::format(fmt::runtime(tr(lang, " 学院 {}", ", college {}")), view.filter.college);
+    doc.title +=
+        fmt::format(fmt::runtime(tr(lang, " 学院 {}", ", college {}")), view.filter.college);
   }
   doc.head = view.head;
   doc.lines.push_back(tr(lang, "金额单位：元。结余 = 收入 − 支出。",
@@ -176,7 +185,8 @@ std::string render_funds_markdown(const FundsView& view, Lang lang) {
 namespace {
 
 std::string yuan(long long fen) {
-  return fmt::format("{}{}.{:02}", fen < 0 ? "-" : "", (fen < 0 ? -fen : fen) / 100, (fen < 0 ? -fen : fen) % 100);
+  return fmt::format("{}{}.{:02}", fen < 0 ? "-" : "", (fen < 0 ? -fen : fen) / 100,
+                     (fen < 0 ? -fen : fen) % 100);
 }
 
 template <class E>
@@ -224,15 +234,16 @@ Json college_json(const FundsCollege& c, bool with_college) {
 
 std::string render_funds_csv(const FundsView& view, bool bom) {
   Table t;
-  t.headers = {"year",     "id",     "date",     "college", "college_name", "pilot",      "direction",
-               "source",   "category", "amount", "amount_fen", "findings", "file"};
+  t.headers = {"year",   "id",       "date",   "college",    "college_name", "pilot", "direction",
+               "source", "category", "amount", "amount_fen", "findings",     "file"};
   for (const FundEntryRow& row : view.entries) {
     const Fund& f = *row.fund;
     std::string rules;
     for (const Diagnostic* d : row.findings) rules += (rules.empty() ? "" : " ") + d->rule;
     t.rows.push_back({std::to_string(fund_year(f)), f.id.valid ? f.id.value : f.stem,
-                      f.date.valid ? f.date.value.str() : "", f.college.valid ? f.college.value : "",
-                      row.college_name, f.pilot.valid ? f.pilot.value : "",
+                      f.date.valid ? f.date.value.str() : "",
+                      f.college.valid ? f.college.value : "", row.college_name,
+                      f.pilot.valid ? f.pilot.value : "",
                       f.direction.valid ? direction_name(f.direction.value) : "",
                       f.source.valid ? fund_source_name(f.source.value) : "",
                       f.category.valid ? fund_category_name(f.category.value) : "",
@@ -249,7 +260,8 @@ std::string render_funds_json(const FundsView& view) {
   j["view"] = "funds";
   put_masthead(j, view.head);
   j["year"] = view.filter.year;
-  j["filters"] = Json{{"college", view.filter.college.empty() ? Json(nullptr) : Json(view.filter.college)}};
+  j["filters"] =
+      Json{{"college", view.filter.college.empty() ? Json(nullptr) : Json(view.filter.college)}};
   Json colleges = Json::array();
   for (const FundsCollege& c : view.colleges) colleges.push_back(college_json(c, true));
   j["colleges"] = std::move(colleges);
@@ -267,7 +279,8 @@ std::string render_funds_json(const FundsView& view) {
     e["direction"] = name_or_null(f.direction, direction_name);
     e["source"] = name_or_null(f.source, fund_source_name);
     e["category"] = name_or_null(f.category, fund_category_name);
-    e["amount"] = f.amount_fen.valid ? Json(static_cast<double>(f.amount_fen.value) / 100.0) : Json(nullptr);
+    e["amount"] =
+        f.amount_fen.valid ? Json(static_cast<double>(f.amount_fen.value) / 100.0) : Json(nullptr);
     e["amount_fen"] = f.amount_fen.valid ? Json(f.amount_fen.value) : Json(nullptr);
     e["notes"] = f.notes.valid ? Json(f.notes.value) : Json(nullptr);
     Json findings = Json::array();

@@ -36,7 +36,8 @@ std::string sheet_name(std::string_view name, int max_chars) {
     n = std::min(n, name.size() - i);
     std::string_view ch = name.substr(i, n);
     i += n;
-    if (ch.size() == 1 && std::string_view("[]:*?/\\").find(ch[0]) != std::string_view::npos) continue;
+    if (ch.size() == 1 && std::string_view("[]:*?/\\").find(ch[0]) != std::string_view::npos)
+      continue;
     if (ch.size() == 1 && static_cast<unsigned char>(ch[0]) < 0x20) continue;
     out += ch;
     ++chars;
@@ -78,12 +79,24 @@ class Formats {
  public:
   explicit Formats(lxw_workbook* wb) : wb_(wb) {}
 
-  lxw_format* title() { return once(title_, [](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 14); }); }
-  lxw_format* subtitle() {
-    return once(subtitle_, [](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 12); });
+  lxw_format* title() {
+    return once(title_, [](lxw_format* f) {
+      format_set_bold(f);
+      format_set_font_size(f, 14);
+    });
   }
-  lxw_format* section() { return once(section_, [](lxw_format* f) { format_set_bold(f); }); }
-  lxw_format* note() { return once(note_, [](lxw_format* f) { format_set_font_color(f, k_muted); }); }
+  lxw_format* subtitle() {
+    return once(subtitle_, [](lxw_format* f) {
+      format_set_bold(f);
+      format_set_font_size(f, 12);
+    });
+  }
+  lxw_format* section() {
+    return once(section_, [](lxw_format* f) { format_set_bold(f); });
+  }
+  lxw_format* note() {
+    return once(note_, [](lxw_format* f) { format_set_font_color(f, k_muted); });
+  }
   lxw_format* header(bool right) {
     lxw_format*& slot = right ? header_right_ : header_left_;
     return once(slot, [right](lxw_format* f) {
@@ -152,7 +165,8 @@ std::string sheet_text(std::string_view s) {
 }
 
 void check(lxw_error e, const char* what) {
-  if (e != LXW_NO_ERROR) throw std::runtime_error(fmt::format("xlsx: {}: {}", what, lxw_strerror(e)));
+  if (e != LXW_NO_ERROR)
+    throw std::runtime_error(fmt::format("xlsx: {}: {}", what, lxw_strerror(e)));
 }
 
 void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& c, lxw_format* f) {
@@ -165,12 +179,16 @@ void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& c, 
     case CellType::code:
       check(worksheet_write_string(ws, row, col, sheet_text(c.text).c_str(), f), "text cell");
       return;
-    case CellType::count: check(worksheet_write_number(ws, row, col, static_cast<double>(c.number), f), "count"); return;
+    case CellType::count:
+      check(worksheet_write_number(ws, row, col, static_cast<double>(c.number), f), "count");
+      return;
     case CellType::percent:
-      check(worksheet_write_number(ws, row, col, static_cast<double>(c.number) / 1000.0, f), "percent");
+      check(worksheet_write_number(ws, row, col, static_cast<double>(c.number) / 1000.0, f),
+            "percent");
       return;
     case CellType::money:
-      check(worksheet_write_number(ws, row, col, static_cast<double>(c.number) / 100.0, f), "money");
+      check(worksheet_write_number(ws, row, col, static_cast<double>(c.number) / 100.0, f),
+            "money");
       return;
     case CellType::date: {
       lxw_datetime dt{c.date.year, c.date.month, c.date.day, 0, 0, 0};
@@ -186,7 +204,8 @@ struct Placed {
   std::vector<int> column;  // grid column -> sheet column, -1 when not shown in sheets
 };
 
-Placed write_table(lxw_worksheet* ws, const Grid& g, lxw_row_t header_row, Formats& fmts, Lang lang) {
+Placed write_table(lxw_worksheet* ws, const Grid& g, lxw_row_t header_row, Formats& fmts,
+                   Lang lang) {
   Placed p;
   p.header_row = header_row;
   std::vector<std::size_t> shown;
@@ -207,7 +226,8 @@ Placed write_table(lxw_worksheet* ws, const Grid& g, lxw_row_t header_row, Forma
       const RowKind kind = r < g.kinds.size() ? g.kinds[r] : RowKind::detail;
       const auto row = static_cast<lxw_row_t>(header_row + 1 + r);
       write_cell(ws, row, sc, cell, fmts.cell(cell.type, cell.style, kind));
-      if (!cell.blank) widths[k] = std::max(widths[k], static_cast<double>(display_width(cell.text)));
+      if (!cell.blank)
+        widths[k] = std::max(widths[k], static_cast<double>(display_width(cell.text)));
     }
   }
   for (std::size_t k = 0; k < shown.size(); ++k) {
@@ -215,12 +235,16 @@ Placed write_table(lxw_worksheet* ws, const Grid& g, lxw_row_t header_row, Forma
     check(worksheet_set_column(ws, sc, sc, std::min(widths[k] + 2, k_max_width), nullptr), "width");
   }
   if (g.rows.empty() && !shown.empty()) {
-    check(worksheet_write_string(ws, header_row + 1, 0, view_render::none_label(lang), fmts.note()), "none");
+    check(worksheet_write_string(ws, header_row + 1, 0, view_render::none_label(lang), fmts.note()),
+          "none");
   }
   worksheet_freeze_panes(ws, header_row + 1, 0);
   if (!shown.empty()) {
-    const auto last_row = static_cast<lxw_row_t>(header_row + std::max<std::size_t>(g.rows.size(), 1));
-    check(worksheet_autofilter(ws, header_row, 0, last_row, static_cast<lxw_col_t>(shown.size() - 1)), "autofilter");
+    const auto last_row =
+        static_cast<lxw_row_t>(header_row + std::max<std::size_t>(g.rows.size(), 1));
+    check(
+        worksheet_autofilter(ws, header_row, 0, last_row, static_cast<lxw_col_t>(shown.size() - 1)),
+        "autofilter");
   }
   return p;
 }
@@ -228,27 +252,31 @@ Placed write_table(lxw_worksheet* ws, const Grid& g, lxw_row_t header_row, Forma
 // A palette that stays apart in grey: dark, mid and light tones alternate.
 constexpr lxw_color_t k_series[] = {0x1F3B73, 0xD98C1E, 0x4E8F3A, 0x8FB0DC, 0x8E1616,
                                     0x6A4C93, 0x2A9D8F, 0xB5838D, 0x3D5A80, 0x9C6644};
-constexpr uint8_t k_markers[] = {LXW_CHART_MARKER_CIRCLE,   LXW_CHART_MARKER_SQUARE, LXW_CHART_MARKER_DIAMOND,
-                                 LXW_CHART_MARKER_TRIANGLE, LXW_CHART_MARKER_X,      LXW_CHART_MARKER_STAR,
+constexpr uint8_t k_markers[] = {LXW_CHART_MARKER_CIRCLE,  LXW_CHART_MARKER_SQUARE,
+                                 LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_TRIANGLE,
+                                 LXW_CHART_MARKER_X,       LXW_CHART_MARKER_STAR,
                                  LXW_CHART_MARKER_PLUS};
 
 // Rows of the sheet a chart of `rows` bars takes, at the default row height of 20 px.
 int chart_rows(double height_px) { return static_cast<int>(std::ceil(height_px / 20.0)) + 1; }
 
-lxw_row_t insert_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, const Chart& c,
-                       const Placed& p, lxw_row_t at) {
+lxw_row_t insert_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet,
+                       const Chart& c, const Placed& p, lxw_row_t at) {
   auto col = [&](std::size_t grid_col) {
     int sc = grid_col < p.column.size() ? p.column[grid_col] : -1;
     if (sc < 0) throw std::logic_error("xlsx chart: a column not shown in sheets");
     return static_cast<lxw_col_t>(sc);
   };
-  auto row = [&](std::size_t grid_row) { return static_cast<lxw_row_t>(p.header_row + 1 + grid_row); };
+  auto row = [&](std::size_t grid_row) {
+    return static_cast<lxw_row_t>(p.header_row + 1 + grid_row);
+  };
   const char* name = sheet.c_str();
   const std::size_t rows = c.last_row - c.first_row + 1;
   double height = 0;
   lxw_chart* chart = nullptr;
   if (c.kind != Chart::Kind::line) {
-    chart = workbook_add_chart(wb, c.kind == Chart::Kind::bar ? LXW_CHART_BAR : LXW_CHART_BAR_STACKED);
+    chart =
+        workbook_add_chart(wb, c.kind == Chart::Kind::bar ? LXW_CHART_BAR : LXW_CHART_BAR_STACKED);
     for (std::size_t i = 0; i < c.series_columns.size(); ++i) {
       lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
       const lxw_col_t sc = col(c.series_columns[i]);
@@ -257,7 +285,10 @@ lxw_row_t insert_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& s
       chart_series_set_values(s, name, row(c.first_row), sc, row(c.last_row), sc);
       chart_series_set_name_range(s, name, p.header_row, sc);
       lxw_chart_fill fill{};
-      fill.color = i < c.colors.size() ? c.colors[i] : i == 0 ? 0x1F3B73 : i == 1 ? 0x8FB0DC : 0xF5F5F5;
+      fill.color = i < c.colors.size() ? c.colors[i]
+                   : i == 0            ? 0x1F3B73
+                   : i == 1            ? 0x8FB0DC
+                                       : 0xF5F5F5;
       chart_series_set_fill(s, &fill);
       lxw_chart_line line{};
       line.color = 0x555555;
@@ -265,7 +296,8 @@ lxw_row_t insert_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& s
       chart_series_set_line(s, &line);
     }
     chart_axis_set_reverse(chart->y_axis);  // categories (y in a bar chart): the first row on top
-    const double per_row = c.kind == Chart::Kind::bar ? 16.0 * static_cast<double>(c.series_columns.size()) : 26.0;
+    const double per_row =
+        c.kind == Chart::Kind::bar ? 16.0 * static_cast<double>(c.series_columns.size()) : 26.0;
     height = std::max(288.0, 90.0 + per_row * static_cast<double>(rows));
   } else {
     chart = workbook_add_chart(wb, LXW_CHART_LINE);
@@ -329,7 +361,8 @@ class TempPath {
 // 00:00 UTC of a date, for the file's creation time (reproducible: the date made, not now).
 std::time_t midnight_utc(const Date& d) { return static_cast<std::time_t>(d.to_days()) * 86400; }
 
-void write_sheet(lxw_workbook* wb, Formats& fmts, const Book& book, const Sheet& sheet, const std::string& name) {
+void write_sheet(lxw_workbook* wb, Formats& fmts, const Book& book, const Sheet& sheet,
+                 const std::string& name) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (ws == nullptr) throw std::runtime_error("xlsx: cannot add the sheet " + name);
   worksheet_set_landscape(ws);
@@ -337,14 +370,18 @@ void write_sheet(lxw_workbook* wb, Formats& fmts, const Book& book, const Sheet&
   worksheet_fit_to_pages(ws, 1, 0);
   lxw_row_t row = 0;
   const std::string who = view_render::school_office(book.head);
-  if (!who.empty()) check(worksheet_write_string(ws, row++, 0, sheet_text(who).c_str(), fmts.title()), "title");
-  check(worksheet_write_string(ws, row++, 0, sheet_text(book.title).c_str(), fmts.subtitle()), "title");
+  if (!who.empty())
+    check(worksheet_write_string(ws, row++, 0, sheet_text(who).c_str(), fmts.title()), "title");
+  check(worksheet_write_string(ws, row++, 0, sheet_text(book.title).c_str(), fmts.subtitle()),
+        "title");
   if (!sheet.title.empty() && sheet.title != book.title) {
-    check(worksheet_write_string(ws, row++, 0, sheet_text(sheet.title).c_str(), fmts.section()), "section");
+    check(worksheet_write_string(ws, row++, 0, sheet_text(sheet.title).c_str(), fmts.section()),
+          "section");
   }
-  const std::string when = book.lang == Lang::zh
-                               ? fmt::format("数据截至 {} · 制表日期 {}", book.head.as_of.str(), book.head.made.str())
-                               : fmt::format("Data as of {} · made {}", book.head.as_of.str(), book.head.made.str());
+  const std::string when =
+      book.lang == Lang::zh
+          ? fmt::format("数据截至 {} · 制表日期 {}", book.head.as_of.str(), book.head.made.str())
+          : fmt::format("Data as of {} · made {}", book.head.as_of.str(), book.head.made.str());
   check(worksheet_write_string(ws, row++, 0, when.c_str(), fmts.note()), "masthead");
   for (const std::string& line : sheet.notes) {
     check(worksheet_write_string(ws, row++, 0, sheet_text(line).c_str(), fmts.note()), "note");

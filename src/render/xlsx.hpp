@@ -27,8 +27,8 @@ struct Chart {
   std::vector<std::size_t> series_columns;
   std::size_t first_row = 0;
   std::size_t last_row = 0;
-  bool percent = false;       // values are percentages (a 0% axis)
-  bool last_is_total = false; // line: the last row is drawn thick and black (the school)
+  bool percent = false;               // values are percentages (a 0% axis)
+  bool last_is_total = false;         // line: the last row is drawn thick and black (the school)
   std::vector<std::uint32_t> colors;  // bars: one RGB per series (default: dark, light, white)
 };
 

@@ -21,16 +21,21 @@ struct CompletionItem {
   std::optional<Percent> completion;
 };
 
-std::string pilot_major_label(const PilotMajorId& who) { return major_label(who) + " · " + certificate_label(who); }
+std::string pilot_major_label(const PilotMajorId& who) {
+  return major_label(who) + " · " + certificate_label(who);
+}
 
-xlsx::Sheet completion_sheet(const std::vector<CompletionItem>& items, bool with_planned, Lang lang) {
+xlsx::Sheet completion_sheet(const std::vector<CompletionItem>& items, bool with_planned,
+                             Lang lang) {
   xlsx::Sheet sheet;
   sheet.name = tr(lang, "完成情况", "Completion");
   sheet.title = tr(lang, "各试点专业指标完成情况", "Completion per pilot major against its quota");
-  sheet.notes.push_back(with_planned ? tr(lang, "“计划”为计划批次预计参考人数，“尚缺”为已参考与计划之外仍差的人数。",
-                                          "“Planned” counts the seats of planned batches, “remaining” what held and "
-                                          "planned batches still leave open.")
-                                     : tr(lang, "“尚缺”为仍差的参考人数。", "“Remaining” is the attendance still missing."));
+  sheet.notes.push_back(
+      with_planned
+          ? tr(lang, "“计划”为计划批次预计参考人数，“尚缺”为已参考与计划之外仍差的人数。",
+               "“Planned” counts the seats of planned batches, “remaining” what held and "
+               "planned batches still leave open.")
+          : tr(lang, "“尚缺”为仍差的参考人数。", "“Remaining” is the attendance still missing."));
   Grid g;
   g.columns = {{tr(lang, "试点专业", "Pilot major")},
                {tr(lang, "已参考", "Held (attended)"), CellType::count}};
@@ -51,7 +56,8 @@ xlsx::Sheet completion_sheet(const std::vector<CompletionItem>& items, bool with
     xlsx::Chart c;
     c.title = sheet.title;
     c.label_column = 0;
-    c.series_columns = with_planned ? std::vector<std::size_t>{1, 2, 3} : std::vector<std::size_t>{1, 2};
+    c.series_columns =
+        with_planned ? std::vector<std::size_t>{1, 2, 3} : std::vector<std::size_t>{1, 2};
     c.colors = with_planned ? std::vector<std::uint32_t>{k_held, k_planned, k_remaining}
                             : std::vector<std::uint32_t>{k_held, k_remaining};
     c.first_row = 0;
@@ -71,9 +77,10 @@ xlsx::Sheet punctuality_sheet(const ComplianceView& year, Lang lang) {
   xlsx::Sheet sheet;
   sheet.name = tr(lang, "按时情况", "Punctuality");
   sheet.title = tr(lang, "各二级学院双周报按时情况", "Report punctuality per college");
-  sheet.notes.push_back(fmt::format(fmt::runtime(tr(lang, "{} 年截至 {} 各学院试点专业应交的双周报（按试点专业计）。",
-                                                    "Fortnightly reports due in {} up to {}, counted per pilot major.")),
-                                    year.year, year.as_of.str()));
+  sheet.notes.push_back(fmt::format(
+      fmt::runtime(tr(lang, "{} 年截至 {} 各学院试点专业应交的双周报（按试点专业计）。",
+                      "Fortnightly reports due in {} up to {}, counted per pilot major.")),
+      year.year, year.as_of.str()));
   Grid g;
   g.columns = {{tr(lang, "学院", "College")},
                {tr(lang, "按时", "On time"), CellType::count},
@@ -83,8 +90,8 @@ xlsx::Sheet punctuality_sheet(const ComplianceView& year, Lang lang) {
                {tr(lang, "按时率", "On-time %"), CellType::percent}};
   for (const CollegeCompliance& c : year.colleges) {
     const ReportCounts& r = c.reports;
-    g.add({text_cell(college_name(c, lang)), count_cell(r.on_time), count_cell(r.late), count_cell(r.missing),
-           count_cell(r.due), percent_cell(Percent::of(r.on_time, r.due))});
+    g.add({text_cell(college_name(c, lang)), count_cell(r.on_time), count_cell(r.late),
+           count_cell(r.missing), count_cell(r.due), percent_cell(Percent::of(r.on_time, r.due))});
   }
   if (!g.rows.empty()) {
     xlsx::Chart c;
@@ -102,17 +109,18 @@ xlsx::Sheet points_sheet(const ComplianceView& view, Lang lang) {
   xlsx::Sheet sheet;
   sheet.name = tr(lang, "得分", "Points");
   sheet.title = tr(lang, "各二级学院指标项得分", "Quota points per college");
-  sheet.notes.push_back(fmt::format(fmt::runtime(tr(lang, "每个完成指标的试点专业得 {} 分（三(五)3）。",
-                                                    "Each pilot major that meets its quota earns {} points (三(五)3).")),
-                                    view.points_per_item));
+  sheet.notes.push_back(fmt::format(
+      fmt::runtime(tr(lang, "每个完成指标的试点专业得 {} 分（三(五)3）。",
+                      "Each pilot major that meets its quota earns {} points (三(五)3).")),
+      view.points_per_item));
   Grid g;
   g.columns = {{tr(lang, "学院", "College")},
                {tr(lang, "得分", "Points"), CellType::count},
                {tr(lang, "未得分", "Not earned"), CellType::count},
                {tr(lang, "满分", "Max points"), CellType::count}};
   for (const CollegeCompliance& c : view.colleges) {
-    g.add({text_cell(college_name(c, lang)), count_cell(c.points), count_cell(std::max(0, c.max_points - c.points)),
-           count_cell(c.max_points)});
+    g.add({text_cell(college_name(c, lang)), count_cell(c.points),
+           count_cell(std::max(0, c.max_points - c.points)), count_cell(c.max_points)});
   }
   if (!g.rows.empty()) {
     xlsx::Chart c;
@@ -141,7 +149,8 @@ std::string render_status_xlsx(const StatusView& view, Lang lang) {
   std::vector<CompletionItem> items;
   for (const StatusCollege& c : view.colleges) {
     for (const StatusRow& r : view.rows) {
-      if (r.who.college == c.college) items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+      if (r.who.college == c.college)
+        items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
     }
   }
   book.sheets.push_back(completion_sheet(items, true, lang));
@@ -153,13 +162,16 @@ std::string render_report_xlsx(const ReportView& view, const ComplianceView& yea
   std::vector<CompletionItem> items;
   for (const ReportTotals& c : view.colleges) {
     for (const ReportProgressRow& r : view.rows) {
-      if (r.who.college == c.college) items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+      if (r.who.college == c.college)
+        items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
     }
   }
   // After the headline, as on the HTML page.
-  std::vector<xlsx::Sheet> charts{completion_sheet(items, true, lang), punctuality_sheet(year, lang)};
+  std::vector<xlsx::Sheet> charts{completion_sheet(items, true, lang),
+                                  punctuality_sheet(year, lang)};
   book.sheets.insert(book.sheets.begin() + 1, charts.begin(), charts.end());
-  if (xlsx::Sheet* trend = find_sheet(book, tr(lang, "走势", "Trend")); trend != nullptr && !trend->grid->rows.empty()) {
+  if (xlsx::Sheet* trend = find_sheet(book, tr(lang, "走势", "Trend"));
+      trend != nullptr && !trend->grid->rows.empty()) {
     xlsx::Chart c;
     c.kind = xlsx::Chart::Kind::line;
     c.title = trend->title;
@@ -176,7 +188,8 @@ std::string render_report_xlsx(const ReportView& view, const ComplianceView& yea
 std::string render_compliance_xlsx(const ComplianceView& view, Lang lang) {
   xlsx::Book book = xlsx::book_of(compliance_document(view, lang), lang);
   std::vector<CompletionItem> items;
-  for (const ComplianceRow& r : view.rows) items.push_back({&r.who, r.quota, r.attended, 0, Percent::of(r.attended, r.quota)});
+  for (const ComplianceRow& r : view.rows)
+    items.push_back({&r.who, r.quota, r.attended, 0, Percent::of(r.attended, r.quota)});
   book.sheets.push_back(points_sheet(view, lang));
   book.sheets.push_back(completion_sheet(items, false, lang));
   book.sheets.push_back(punctuality_sheet(view, lang));
@@ -185,7 +198,8 @@ std::string render_compliance_xlsx(const ComplianceView& view, Lang lang) {
 
 std::string render_funds_xlsx(const FundsView& view, Lang lang) {
   xlsx::Book book = xlsx::book_of(funds_document(view, lang), lang);
-  if (!book.sheets.empty() && book.sheets.front().grid && book.sheets.front().grid->rows.size() > 1) {
+  if (!book.sheets.empty() && book.sheets.front().grid &&
+      book.sheets.front().grid->rows.size() > 1) {
     xlsx::Chart c;
     c.kind = xlsx::Chart::Kind::bar;
     c.title = tr(lang, "各二级学院收入与支出（元）", "Income and expense per college (yuan)");
@@ -218,7 +232,8 @@ std::string render_list_xlsx(const ListView& view, const Masthead& head, Lang la
         // A field that is a date (YYYY-MM-DD) is an Excel date; other text stays text.
         auto date = c.text.size() == 10 ? Date::parse(c.text) : std::nullopt;
         row.push_back(date ? date_cell(date) : code_cell(c.text));
-      } else if (auto dot = c.text.find('.'); dot != std::string::npos && dot + 3 == c.text.size()) {
+      } else if (auto dot = c.text.find('.');
+                 dot != std::string::npos && dot + 3 == c.text.size()) {
         // Money: yuan with two decimals.
         try {
           std::string digits = c.text.substr(0, dot) + c.text.substr(dot + 1);

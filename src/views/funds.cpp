@@ -8,7 +8,9 @@
 
 namespace pilot {
 
-int fund_year(const Fund& fund) { return fund.date.valid ? fund.date.value.year : fund.folder_year; }
+int fund_year(const Fund& fund) {
+  return fund.date.valid ? fund.date.value.year : fund.folder_year;
+}
 
 void FundSum::add(const Fund& f) {
   if (!f.direction.valid || !f.amount_fen.valid) return;
@@ -20,7 +22,8 @@ namespace {
 
 // Sums keyed by an optional enum, in the enum's order with nullopt last.
 template <class E>
-void add_to(std::vector<std::pair<std::optional<E>, FundSum>>& sums, const Located<E>& key, const Fund& f) {
+void add_to(std::vector<std::pair<std::optional<E>, FundSum>>& sums, const Located<E>& key,
+            const Fund& f) {
   std::optional<E> k;
   if (key.valid) k = key.value;
   auto it = std::find_if(sums.begin(), sums.end(), [&](const auto& p) { return p.first == k; });
@@ -69,17 +72,20 @@ FundsView compute_funds(const Repository& repo, const Analysis& analysis, const 
     if (auto it = by_file.find(f.file); it != by_file.end()) row.findings = it->second;
     view.entries.push_back(std::move(row));
   }
-  std::stable_sort(view.entries.begin(), view.entries.end(), [](const FundEntryRow& a, const FundEntryRow& b) {
-    const Fund &x = *a.fund, &y = *b.fund;
-    if (x.date.valid != y.date.valid) return x.date.valid;
-    if (x.date.valid && x.date.value != y.date.value) return x.date.value < y.date.value;
-    return x.file < y.file;
-  });
+  std::stable_sort(view.entries.begin(), view.entries.end(),
+                   [](const FundEntryRow& a, const FundEntryRow& b) {
+                     const Fund &x = *a.fund, &y = *b.fund;
+                     if (x.date.valid != y.date.valid) return x.date.valid;
+                     if (x.date.valid && x.date.value != y.date.value)
+                       return x.date.value < y.date.value;
+                     return x.file < y.file;
+                   });
 
   std::map<std::string, FundsCollege> colleges;
   for (const FundEntryRow& row : view.entries) {
     // An entry whose college is not in the repository is summed under the unknown college.
-    const bool known = !row.college_name.empty() || repo.college(row.fund->college.value) != nullptr;
+    const bool known =
+        !row.college_name.empty() || repo.college(row.fund->college.value) != nullptr;
     const std::string id = known && row.fund->college.valid ? row.fund->college.value : "";
     FundsCollege& c = colleges[id];
     c.college = id;
@@ -90,7 +96,8 @@ FundsView compute_funds(const Repository& repo, const Analysis& analysis, const 
   for (auto& [id, c] : colleges) {
     if (!id.empty()) view.colleges.push_back(std::move(c));
   }
-  if (auto it = colleges.find(""); it != colleges.end()) view.colleges.push_back(std::move(it->second));
+  if (auto it = colleges.find(""); it != colleges.end())
+    view.colleges.push_back(std::move(it->second));
   return view;
 }
 

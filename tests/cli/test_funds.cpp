@@ -18,7 +18,8 @@ const std::string k_made = "2026-11-27";
 
 RunResult funds(const std::string& repo, const std::string& format, const std::string& lang,
                 std::vector<std::string> extra = {}) {
-  std::vector<std::string> args{"funds", "--repo", repo, "--as-of", k_as_of, "--lang", lang, "--format", format};
+  std::vector<std::string> args{"funds",  "--repo", repo,       "--as-of", k_as_of,
+                                "--lang", lang,     "--format", format};
   args.insert(args.end(), extra.begin(), extra.end());
   return run_pilot(args, {{"PILOT_TODAY", k_made}});
 }
@@ -72,9 +73,10 @@ TEST_CASE("funds: data-example's income, expense and balance per college and for
 TEST_CASE("funds: R402 and R403 stand beside the entries they concern, in every format") {
   TempDir repo(fixture("views-progress"));
   // R403: returned exam fees spent on internal labor (三(四)4); 0001 is R402 (from students).
-  repo.write("funds/2026/0002.yaml",
-             "id: \"0002\"\ndate: 2026-11-10\ncollege: caijing\npilot: yecai-2026\ndirection: expense\n"
-             "source: returned-exam-fee\ncategory: internal-labor\namount: 36.50\n");
+  repo.write(
+      "funds/2026/0002.yaml",
+      "id: \"0002\"\ndate: 2026-11-10\ncollege: caijing\npilot: yecai-2026\ndirection: expense\n"
+      "source: returned-exam-fee\ncategory: internal-labor\namount: 36.50\n");
   auto j = funds(repo.str(), "json", "en").json();
   REQUIRE(j["entries"].size() == 2);
   for (const auto& e : j["entries"]) {
@@ -85,12 +87,14 @@ TEST_CASE("funds: R402 and R403 stand beside the entries they concern, in every 
   CHECK(j["total"]["errors"] == 2);
 
   auto csv = funds(repo.str(), "csv", "en", {"--no-bom"});
-  CHECK(csv.out.starts_with("year,id,date,college,college_name,pilot,direction,source,category,amount,"
-                            "amount_fen,findings,file,school,office,as_of,made\r\n"));
+  CHECK(csv.out.starts_with(
+      "year,id,date,college,college_name,pilot,direction,source,category,amount,"
+      "amount_fen,findings,file,school,office,as_of,made\r\n"));
   // Every row names the school and office, the as-of date and the date made (SPEC §5).
-  CHECK(csv.out.find(",funds/2026/0001.yaml,测试职业技术学院,教务处,2026-11-26,2026-11-27\r\n") != std::string::npos);
-  CHECK(csv.out.find("2026,0001,2026-11-08,caijing,财经学院,yecai-2026,income,student,exam-fee,150.00,15000,R402,") !=
+  CHECK(csv.out.find(",funds/2026/0001.yaml,测试职业技术学院,教务处,2026-11-26,2026-11-27\r\n") !=
         std::string::npos);
+  CHECK(csv.out.find("2026,0001,2026-11-08,caijing,财经学院,yecai-2026,income,student,exam-fee,150."
+                     "00,15000,R402,") != std::string::npos);
   CHECK(csv.out.find(",returned-exam-fee,internal-labor,36.50,3650,R403,") != std::string::npos);
   CHECK(csv.out == funds(repo.str(), "csv", "zh", {"--no-bom"}).out);
 
@@ -98,8 +102,9 @@ TEST_CASE("funds: R402 and R403 stand beside the entries they concern, in every 
     INFO(lang);
     auto md = funds(repo.str(), "md", lang);
     REQUIRE(md.exit_code == 0);
-    CHECK(md.out.find(lang == "zh" ? "测试职业技术学院 教务处 · 数据截至 2026-11-26 · 制表日期 2026-11-27"
-                                   : "测试职业技术学院 教务处 · data as of 2026-11-26 · made 2026-11-27") !=
+    CHECK(md.out.find(lang == "zh"
+                          ? "测试职业技术学院 教务处 · 数据截至 2026-11-26 · 制表日期 2026-11-27"
+                          : "测试职业技术学院 教务处 · data as of 2026-11-26 · made 2026-11-27") !=
           std::string::npos);
     CHECK(md.out.find("| R402 ") != std::string::npos);
     CHECK(md.out.find("| R403 ") != std::string::npos);
@@ -115,9 +120,10 @@ TEST_CASE("funds: R402 and R403 stand beside the entries they concern, in every 
   }
 }
 
-TEST_CASE("funds: status --format html is a page with the masthead, subtotals and the completion chart") {
-  auto r = run_pilot({"status", "--repo", fixture("views-progress").string(), "--as-of", k_as_of, "--lang", "zh",
-                      "--format", "html"},
+TEST_CASE(
+    "funds: status --format html is a page with the masthead, subtotals and the completion chart") {
+  auto r = run_pilot({"status", "--repo", fixture("views-progress").string(), "--as-of", k_as_of,
+                      "--lang", "zh", "--format", "html"},
                      {{"PILOT_TODAY", k_made}});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.starts_with("<!DOCTYPE html>\n"));

@@ -54,8 +54,9 @@ print(json.dumps(out, ensure_ascii=False))
 // python3-openpyxl is a test dependency: a visible skip without it, a failure under CI=true.
 bool need_openpyxl() {
   if (run_shell("/usr/bin/python3 -c 'import openpyxl'").exit_code == 0) return true;
-  const std::string why = "/usr/bin/python3 cannot import openpyxl (Debian package python3-openpyxl, "
-                          "which `make deps` installs)";
+  const std::string why =
+      "/usr/bin/python3 cannot import openpyxl (Debian package python3-openpyxl, "
+      "which `make deps` installs)";
   const char* ci = std::getenv("CI");
   if (ci != nullptr && std::string(ci) == "true") FAIL("CI=true and " << why);
   skip(why);
@@ -83,14 +84,16 @@ Book xlsx_of(std::vector<std::string> args, const std::string& lang) {
   TempDir dir;
   dir.write("dump.py", k_dump_py);
   const fs::path file = dir.path() / "out.xlsx";
-  args.insert(args.end(), {"--as-of", k_as_of, "--lang", lang, "--format", "xlsx", "-o", file.string()});
+  args.insert(args.end(),
+              {"--as-of", k_as_of, "--lang", lang, "--format", "xlsx", "-o", file.string()});
   RunResult r = run_pilot(args, {{"PILOT_TODAY", k_made}});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());  // libxlsxwriter's warnings would land here
   CHECK(r.out.empty());
   REQUIRE(fs::exists(file));
-  auto dump = run_shell("/usr/bin/python3 '" + (dir.path() / "dump.py").string() + "' '" + file.string() + "'");
+  auto dump = run_shell("/usr/bin/python3 '" + (dir.path() / "dump.py").string() + "' '" +
+                        file.string() + "'");
   INFO(dump.err);
   REQUIRE(dump.exit_code == 0);
   return Book{nlohmann::json::parse(dump.out)};
@@ -109,7 +112,8 @@ int header_row(const nlohmann::json& sheet) {
 // The header's texts and the data rows below it, as maps from header to cell.
 std::vector<std::string> headers(const nlohmann::json& sheet) {
   std::vector<std::string> h;
-  for (const auto& c : sheet["rows"][header_row(sheet) - 1]) h.push_back(c.is_null() ? "" : c["v"].get<std::string>());
+  for (const auto& c : sheet["rows"][header_row(sheet) - 1])
+    h.push_back(c.is_null() ? "" : c["v"].get<std::string>());
   return h;
 }
 std::vector<std::map<std::string, nlohmann::json>> records(const nlohmann::json& sheet) {
@@ -123,8 +127,9 @@ std::vector<std::map<std::string, nlohmann::json>> records(const nlohmann::json&
   }
   return out;
 }
-const std::map<std::string, nlohmann::json>& record_where(const std::vector<std::map<std::string, nlohmann::json>>& recs,
-                                                          const std::string& column, const std::string& value) {
+const std::map<std::string, nlohmann::json>& record_where(
+    const std::vector<std::map<std::string, nlohmann::json>>& recs, const std::string& column,
+    const std::string& value) {
   for (const auto& r : recs) {
     auto it = r.find(column);
     if (it != r.end() && !it->second.is_null() && it->second["v"] == value) return r;
@@ -135,7 +140,8 @@ const std::map<std::string, nlohmann::json>& record_where(const std::vector<std:
 
 // Every sheet opens with the title block: school and office, the view's title, ..., the dates;
 // its header row is frozen and carries the autofilter.
-void check_title_block(const nlohmann::json& sheet, const std::string& title, const std::string& dates) {
+void check_title_block(const nlohmann::json& sheet, const std::string& title,
+                       const std::string& dates) {
   INFO("sheet ", sheet["name"].get<std::string>());
   const auto& rows = sheet["rows"];
   REQUIRE(rows.size() > 3);
@@ -168,13 +174,17 @@ void check_cell(const nlohmann::json& cell, const nlohmann::json& value, const s
 
 }  // namespace
 
-TEST_CASE("xlsx: the report is a workbook of its sections, each with the title block, typed cells and charts") {
+TEST_CASE(
+    "xlsx: the report is a workbook of its sections, each with the title block, typed cells and "
+    "charts") {
   if (!need_openpyxl()) return;
   Book book = xlsx_of({"report", "--repo", views_repo()}, "en");
-  CHECK(book.names() == std::vector<std::string>{"Headline", "Completion", "Punctuality", "Progress", "Not reported",
-                                                 "Missing reports", "At risk", "Trend", "Findings"});
+  CHECK(book.names() == std::vector<std::string>{"Headline", "Completion", "Punctuality",
+                                                 "Progress", "Not reported", "Missing reports",
+                                                 "At risk", "Trend", "Findings"});
   for (const auto& sheet : book.sheets) {
-    check_title_block(sheet, "Fortnightly summary for 2026-11-20", "Data as of 2026-11-26 · made 2026-11-27");
+    check_title_block(sheet, "Fortnightly summary for 2026-11-20",
+                      "Data as of 2026-11-26 · made 2026-11-27");
   }
 
   const auto& progress = book.sheet("Progress");
@@ -199,7 +209,8 @@ TEST_CASE("xlsx: the report is a workbook of its sections, each with the title b
   check_cell(total.at("Completion"), 0.6, "number", "0.0%");
   // Widths from the display width of the contents: CJK counts 2.
   const auto h = headers(progress);
-  const auto name_col = std::string(1, static_cast<char>('A' + (std::find(h.begin(), h.end(), "Major name") - h.begin())));
+  const auto name_col = std::string(
+      1, static_cast<char>('A' + (std::find(h.begin(), h.end(), "Major name") - h.begin())));
   CHECK(progress["widths"][name_col].get<double>() >= 14);  // 计算机应用技术 and 计算机网络技术
 
   // Every missing report of the year, its due date a date.
@@ -215,7 +226,8 @@ TEST_CASE("xlsx: the report is a workbook of its sections, each with the title b
 
   // The trend: completion of each pilot major at each due date, the school last; a line chart.
   const auto& trend = book.sheet("Trend");
-  CHECK(headers(trend) == std::vector<std::string>{"Major", "Certificate", "Quota", "10-20", "11-10", "11-20"});
+  CHECK(headers(trend) ==
+        std::vector<std::string>{"Major", "Certificate", "Quota", "10-20", "11-10", "11-20"});
   auto t = records(trend);
   REQUIRE(t.size() == 4);
   check_cell(t[0].at("11-10"), 0.72, "number", "0.0%");
@@ -240,17 +252,20 @@ TEST_CASE("xlsx: headers and titles follow --lang") {
   Book book = xlsx_of({"report", "--repo", views_repo()}, "zh");
   CHECK(book.names().size() == 9);
   const auto& progress = book.sheets[3];
-  check_title_block(progress, "双周报汇总（2026-11-20）", "数据截至 2026-11-26 · 制表日期 2026-11-27");
+  check_title_block(progress, "双周报汇总（2026-11-20）",
+                    "数据截至 2026-11-26 · 制表日期 2026-11-27");
   auto h = headers(progress);
   CHECK(std::find(h.begin(), h.end(), "专业代码") != h.end());
   CHECK(std::find(h.begin(), h.end(), "完成率") != h.end());
 }
 
-TEST_CASE("xlsx: status and compliance workbooks carry subtotals, pass rates and the completion chart") {
+TEST_CASE(
+    "xlsx: status and compliance workbooks carry subtotals, pass rates and the completion chart") {
   if (!need_openpyxl()) return;
   Book status = xlsx_of({"status", "--repo", views_repo()}, "en");
   REQUIRE_FALSE(status.sheets.empty());
-  check_title_block(status.sheets[0], "Pilot status 2026 (as of 2026-11-26)", "Data as of 2026-11-26 · made 2026-11-27");
+  check_title_block(status.sheets[0], "Pilot status 2026 (as of 2026-11-26)",
+                    "Data as of 2026-11-26 · made 2026-11-27");
   auto rows = records(status.sheets[0]);
   const auto& yecai = record_where(rows, "Major code", "530302");
   check_cell(yecai.at("Quota"), 40, "int", "0");
@@ -258,12 +273,14 @@ TEST_CASE("xlsx: status and compliance workbooks carry subtotals, pass rates and
   check_cell(yecai.at("Pass rate"), 0.857, "number", "0.0%");
   check_cell(rows.back().at("Attended"), 51, "int", "0");
   bool chart = false;
-  for (const auto& s : status.sheets) chart = chart || s["charts"] == nlohmann::json::array({"BarChart"});
+  for (const auto& s : status.sheets)
+    chart = chart || s["charts"] == nlohmann::json::array({"BarChart"});
   CHECK(chart);
 
   Book compliance = xlsx_of({"compliance", "--repo", views_repo()}, "en");
   REQUIRE(compliance.sheets.size() >= 3);
-  for (const auto& sheet : compliance.sheets) CHECK(sheet["rows"][0][0]["v"] == "测试职业技术学院 教务处");
+  for (const auto& sheet : compliance.sheets)
+    CHECK(sheet["rows"][0][0]["v"] == "测试职业技术学院 教务处");
 }
 
 TEST_CASE("xlsx: fund ids stay text and amounts are money, in funds and in list fund") {
@@ -296,7 +313,8 @@ TEST_CASE("xlsx: a text cell that could run as a formula starts with ', as in CS
   auto rows = records(book.sheets[0]);
   const auto& yecai = record_where(rows, "Major code", "530302");
   check_cell(yecai.at("Major name"), "'=1+2", "str", "@");
-  auto csv = run_pilot({"status", "--repo", repo.str(), "--as-of", k_as_of, "--format", "csv", "--no-bom"});
+  auto csv = run_pilot(
+      {"status", "--repo", repo.str(), "--as-of", k_as_of, "--format", "csv", "--no-bom"});
   CHECK(csv.out.find(",530302,'=1+2,") != std::string::npos);
 }
 
@@ -307,14 +325,15 @@ TEST_CASE("xlsx: data-example's views all make workbooks openpyxl reads") {
     INFO(command);
     Book book = xlsx_of({command, "--repo", repo}, "zh");
     CHECK_FALSE(book.sheets.empty());
-    for (const auto& sheet : book.sheets) CHECK(sheet["rows"][0][0]["v"] == "青川职业技术学院 教务处");
+    for (const auto& sheet : book.sheets)
+      CHECK(sheet["rows"][0][0]["v"] == "青川职业技术学院 教务处");
   }
 }
 
 TEST_CASE("xlsx: a workbook is never written to a terminal") {
   if (!need_tool("script", "bsdutils")) return;
-  auto r = run_shell("script -qec \"$PILOT status --repo '" + views_repo() + "' --as-of " + k_as_of +
-                     " --format xlsx\" /dev/null");
+  auto r = run_shell("script -qec \"$PILOT status --repo '" + views_repo() + "' --as-of " +
+                     k_as_of + " --format xlsx\" /dev/null");
   CHECK(r.exit_code == 2);
   CHECK(r.out.find("-o FILE.xlsx") != std::string::npos);
   CHECK(r.out.find("PK") == std::string::npos);
