@@ -109,7 +109,8 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
         continue;
       }
       if (r.attended.valid || r.passed.valid) {
-        held_[{e.pilot.value, r.major.value}].emplace_back(e.date.value, r.attended.valid ? r.attended.value : 0,
+        held_[{e.pilot.value, r.major.value}].emplace_back(e.date.value,
+                                                           r.attended.valid ? r.attended.value : 0,
                                                            r.passed.valid ? r.passed.value : 0);
       }
       if (e.date.value > as_of) continue;  // held "in the future": R504
@@ -164,7 +165,8 @@ long long ProgressBook::attended_until(const std::string& pilot_id, const std::s
   return held_until(pilot_id, major, until).attended;
 }
 
-ProgressBook::HeldCounts ProgressBook::held_until(const std::string& pilot_id, const std::string& major,
+ProgressBook::HeldCounts ProgressBook::held_until(const std::string& pilot_id,
+                                                  const std::string& major,
                                                   const Date& until) const {
   HeldCounts sum;
   auto it = held_.find({pilot_id, major});

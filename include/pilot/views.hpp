@@ -241,7 +241,7 @@ struct ReportTotals {
 
 // One report of the year that is missing as of as-of (its due date + grace has passed).
 struct MissingReportRow {
-  PilotMajorId who;      // the major's first row in the year
+  PilotMajorId who;  // the major's first row in the year
   Date due;
   long days_overdue = 0;  // from due + grace to as-of
 };
@@ -288,8 +288,8 @@ struct ReportView {
   std::optional<Date> previous_due;
   ReportHeadline headline;
   std::vector<ReportProgressRow> rows;         // pilot majors of the due date's year
-  std::vector<ReportTotals> colleges;          // rows per college, in college-id order (unknown last)
-  ReportTotals total;                          // all rows
+  std::vector<ReportTotals> colleges;  // rows per college, in college-id order (unknown last)
+  ReportTotals total;                  // all rows
   std::vector<NotReportedRow> not_reported;    // in major-code order
   std::vector<MissingReportRow> missing;       // every missing report of the year: by due, major
   std::vector<AtRiskRow> at_risk;              // soonest deadline, then largest shortfall
@@ -371,8 +371,8 @@ struct FundSum {
 
 // One entry with its college's name and the open findings in its file (R402, R403, S002 ...).
 struct FundEntryRow {
-  const Fund* fund = nullptr;  // points into the repository
-  std::string college_name;    // "" when the college is unknown
+  const Fund* fund = nullptr;               // points into the repository
+  std::string college_name;                 // "" when the college is unknown
   std::vector<const Diagnostic*> findings;  // point into the analysis, in its order
 };
 
@@ -391,9 +391,9 @@ struct FundsView {
   Masthead head;
   Date as_of;
   FundsFilter filter;
-  std::vector<FundEntryRow> entries;    // by date (undated last), then file
-  std::vector<FundsCollege> colleges;   // in college-id order, the unknown college last
-  FundsCollege total;                   // the school (college "")
+  std::vector<FundEntryRow> entries;   // by date (undated last), then file
+  std::vector<FundsCollege> colleges;  // in college-id order, the unknown college last
+  FundsCollege total;                  // the school (college "")
 };
 
 // The fund entries of `filter`; the view points into `repo` and `analysis`, which must outlive it.

@@ -92,8 +92,10 @@ int run_report(const ReportOptions& o, const Globals& g) {
   if (f == "json") text = render_report_json(view);
   else if (f == "csv") text = render_report_csv(view, !o.output.no_bom);
   else if (f == "table") text = render_report_text(view, view_style(o.output, g, o.output_file));
-  else if (f == "html") text = render_report_html(view, compute_compliance(repo, book, analysis, due.year), lang);
-  else if (f == "xlsx") text = render_report_xlsx(view, compute_compliance(repo, book, analysis, due.year), lang);
+  else if (f == "html")
+    text = render_report_html(view, compute_compliance(repo, book, analysis, due.year), lang);
+  else if (f == "xlsx")
+    text = render_report_xlsx(view, compute_compliance(repo, book, analysis, due.year), lang);
   else text = render_report_markdown(view, lang);
   emit_output(o.output_file, text, lang_of(g));
   return 0;

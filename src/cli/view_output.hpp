@@ -32,7 +32,9 @@ inline const std::vector<std::string> k_page_formats{"table", "md", "csv", "json
 inline Date made_date() {
   if (const char* env = std::getenv("PILOT_TODAY"); env != nullptr && env[0] != '\0') {
     auto d = Date::parse(env);
-    if (!d) throw UsageError(std::string("$PILOT_TODAY must be a date YYYY-MM-DD that exists, not \"") + env + "\"");
+    if (!d)
+      throw UsageError(std::string("$PILOT_TODAY must be a date YYYY-MM-DD that exists, not \"") +
+                       env + "\"");
     return *d;
   }
   return Date::today();
@@ -42,8 +44,11 @@ inline Date made_date() {
 // terminal (a usage error, exit 2, before any work).
 inline void check_binary_output(const std::string& format, const std::string& path, Lang lang) {
   if (format != "xlsx" || (!path.empty() && path != "-") || isatty(STDOUT_FILENO) == 0) return;
-  throw UsageError(lang == Lang::zh ? "--format xlsx 输出的是 Excel 文件：请用 -o 文件名.xlsx 指定文件（或把标准输出重定向到文件）"
-                                    : "--format xlsx writes an Excel file: give -o FILE.xlsx (or redirect stdout to a file)");
+  throw UsageError(
+      lang == Lang::zh
+          ? "--format xlsx 输出的是 Excel 文件：请用 -o 文件名.xlsx "
+            "指定文件（或把标准输出重定向到文件）"
+          : "--format xlsx writes an Excel file: give -o FILE.xlsx (or redirect stdout to a file)");
 }
 
 // --format (one of `formats`, default `default_format`), --no-bom, --width.

@@ -118,9 +118,10 @@ std::string table_html(const view_render::Section& s, bool narrow) {
     out += classes.empty() ? "<tr>" : "<tr class=\"" + classes + "\">";
     for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
       std::string cls = right(c) ? "num" : "";
-      const char* style = kind == view_render::RowKind::detail && r < st.styles.size() && c < st.styles[r].size()
-                              ? css_class(st.styles[r][c])
-                              : nullptr;
+      const char* style =
+          kind == view_render::RowKind::detail && r < st.styles.size() && c < st.styles[r].size()
+              ? css_class(st.styles[r][c])
+              : nullptr;
       if (style != nullptr) cls += cls.empty() ? style : std::string(" ") + style;
       out += cls.empty() ? "<td>" : "<td class=\"" + cls + "\">";
       out += html_escape(t.rows[r][c]) + "</td>";
@@ -131,7 +132,8 @@ std::string table_html(const view_render::Section& s, bool narrow) {
 }
 
 std::string figure_html(const Figure& f, Lang lang) {
-  std::string out = "<figure>\n<figcaption>" + html_escape(f.line ? f.line->title : f.chart.title) + "</figcaption>\n";
+  std::string out = "<figure>\n<figcaption>" + html_escape(f.line ? f.line->title : f.chart.title) +
+                    "</figcaption>\n";
   out += f.line ? line_chart_svg(*f.line, lang) : bar_chart_svg(f.chart, lang);
   if (!f.note.empty()) out += "<p class=\"note\">" + html_escape(f.note) + "</p>\n";
   return out + "</figure>\n";
@@ -143,10 +145,11 @@ std::string section_html(const view_render::Section& s, const Page& page, std::s
   if (!s.title.empty()) out += "<h2>" + html_escape(s.title) + "</h2>\n";
   if (!s.intro.empty()) out += "<p>" + html_escape(s.intro) + "</p>\n";
   if (s.grid) {
-    const bool narrow =
-        std::find(page.narrow_sections.begin(), page.narrow_sections.end(), index) != page.narrow_sections.end();
-    out += s.grid->rows.empty() ? "<p class=\"none\">" + html_escape(view_render::none_label(lang)) + "</p>\n"
-                                : table_html(s, narrow);
+    const bool narrow = std::find(page.narrow_sections.begin(), page.narrow_sections.end(),
+                                  index) != page.narrow_sections.end();
+    out += s.grid->rows.empty()
+               ? "<p class=\"none\">" + html_escape(view_render::none_label(lang)) + "</p>\n"
+               : table_html(s, narrow);
   }
   for (const auto& [at, figure] : page.section_figures) {
     if (at == index && s.grid && !s.grid->rows.empty()) out += figure_html(figure, lang);
@@ -180,10 +183,12 @@ std::string page_html(const Page& page) {
   if (!who.empty()) out += "<p class=\"school\">" + html_escape(who) + "</p>\n";
   out += "<h1>" + html_escape(doc.title) + "</h1>\n<ul class=\"meta\">\n";
   const Lang lang = page.lang;
-  out += "<li>" +
-         html_escape(fmt::format(fmt::runtime(view_render::tr(lang, "数据截至 {}，制表日期 {}", "Data as of {}, made {}")),
-                                 doc.head.as_of.str(), doc.head.made.str())) +
-         "</li>\n";
+  out +=
+      "<li>" +
+      html_escape(fmt::format(
+          fmt::runtime(view_render::tr(lang, "数据截至 {}，制表日期 {}", "Data as of {}, made {}")),
+          doc.head.as_of.str(), doc.head.made.str())) +
+      "</li>\n";
   for (const auto& line : doc.lines) out += "<li>" + html_escape(line) + "</li>\n";
   out += "</ul>\n</header>\n";
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
@@ -193,10 +198,11 @@ std::string page_html(const Page& page) {
   if (page.figures_after >= doc.sections.size() && !page.figures.empty()) out += figures_html(page);
   std::string footer =
       lang == Lang::zh
-          ? fmt::format("{}由 pilot {} 于 {} 生成，数据截至 {}。", who.empty() ? "" : who + "，", PILOT_VERSION,
-                        doc.head.made.str(), doc.head.as_of.str())
-          : fmt::format("Made by pilot {} on {} from the data as of {}{}.", PILOT_VERSION, doc.head.made.str(),
-                        doc.head.as_of.str(), who.empty() ? "" : " for " + who);
+          ? fmt::format("{}由 pilot {} 于 {} 生成，数据截至 {}。", who.empty() ? "" : who + "，",
+                        PILOT_VERSION, doc.head.made.str(), doc.head.as_of.str())
+          : fmt::format("Made by pilot {} on {} from the data as of {}{}.", PILOT_VERSION,
+                        doc.head.made.str(), doc.head.as_of.str(),
+                        who.empty() ? "" : " for " + who);
   out += "<footer>" + html_escape(footer) + "</footer>\n";
   out += "</main>\n</body>\n</html>\n";
   return out;

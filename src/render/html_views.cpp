@@ -105,10 +105,13 @@ html::Figure trend_figure(const ReportView& view, Lang lang) {
   html::Figure f;
   html::LineChart c;
   c.id = "trend";
-  c.title = fmt::format(fmt::runtime(tr(lang, "{} 年各填报日完成率", "Completion at each due date of {}")),
-                        view.due.year);
-  for (const Date& d : view.trend.dates) c.x_labels.push_back(fmt::format("{:02}-{:02}", d.month, d.day));
-  for (const TrendRow& r : view.trend.rows) c.lines.push_back({pilot_major_label(r.who), r.completion, false});
+  c.title = fmt::format(
+      fmt::runtime(tr(lang, "{} 年各填报日完成率", "Completion at each due date of {}")),
+      view.due.year);
+  for (const Date& d : view.trend.dates)
+    c.x_labels.push_back(fmt::format("{:02}-{:02}", d.month, d.day));
+  for (const TrendRow& r : view.trend.rows)
+    c.lines.push_back({pilot_major_label(r.who), r.completion, false});
   c.lines.push_back({tr(lang, "全校", "School"), view.trend.total.completion, true});
   f.line = std::move(c);
   f.note = tr(lang, "虚线为 100%（完成指标）；粗黑线为全校。",
@@ -123,7 +126,8 @@ std::string render_report_html(const ReportView& view, const ComplianceView& yea
   std::vector<CompletionItem> items;
   for (const ReportTotals& c : view.colleges) {
     for (const ReportProgressRow& r : view.rows) {
-      if (r.who.college == c.college) items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+      if (r.who.college == c.college)
+        items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
     }
   }
   html::Page page;
@@ -134,7 +138,8 @@ std::string render_report_html(const ReportView& view, const ComplianceView& yea
   page.figures_after = 1;  // after the headline
   page.narrow_sections = {0};
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-    if (doc.sections[i].sheet == tr(lang, "走势", "Trend")) page.section_figures.emplace_back(i, trend_figure(view, lang));
+    if (doc.sections[i].sheet == tr(lang, "走势", "Trend"))
+      page.section_figures.emplace_back(i, trend_figure(view, lang));
   }
   return html::page_html(page);
 }
@@ -144,7 +149,8 @@ std::string render_status_html(const StatusView& view, Lang lang) {
   std::vector<CompletionItem> items;
   for (const StatusCollege& c : view.colleges) {
     for (const StatusRow& r : view.rows) {
-      if (r.who.college == c.college) items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+      if (r.who.college == c.college)
+        items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
     }
   }
   html::Page page;
@@ -177,11 +183,12 @@ std::string render_funds_html(const FundsView& view, Lang lang) {
   html::BarChart& c = f.chart;
   c.id = "funds";
   c.title = tr(lang, "各二级学院收入与支出（元）", "Income and expense per college (yuan)");
-  c.series = {{html::Swatch::held, tr(lang, "收入", "Income")}, {html::Swatch::late, tr(lang, "支出", "Expense")}};
+  c.series = {{html::Swatch::held, tr(lang, "收入", "Income")},
+              {html::Swatch::late, tr(lang, "支出", "Expense")}};
   for (const FundsCollege& col : view.colleges) {
     std::string name = !col.college_name.empty() ? col.college_name
-                       : col.college.empty()     ? tr(lang, "（未知学院）", "(unknown college)")
-                                                 : col.college;
+                       : col.college.empty() ? tr(lang, "（未知学院）", "(unknown college)")
+                                             : col.college;
     html::BarChart::Bar income, expense;
     income.label = name + tr(lang, " 收入", " income");
     income.values = {col.sum.income_fen / 100, 0};
@@ -193,7 +200,8 @@ std::string render_funds_html(const FundsView& view, Lang lang) {
     c.bars.push_back(std::move(income));
     c.bars.push_back(std::move(expense));
   }
-  f.note = tr(lang, "条形上的数字为整元；结余 = 收入 − 支出。", "Numbers on the bars are whole yuan; balance = income − expense.");
+  f.note = tr(lang, "条形上的数字为整元；结余 = 收入 − 支出。",
+              "Numbers on the bars are whole yuan; balance = income − expense.");
   html::Page page;
   page.doc = &doc;
   page.lang = lang;

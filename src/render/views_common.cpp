@@ -58,14 +58,21 @@ void append_masthead_columns(Table& t, const Masthead& head) {
   for (const char* h : {"school", "office", "as_of", "made"}) t.headers.push_back(h);
   for (auto& row : t.rows) {
     row.resize(t.headers.size() - 4);
-    for (std::string v : {head.school, head.office, head.as_of.str(), head.made.str()}) row.push_back(std::move(v));
+    for (std::string v : {head.school, head.office, head.as_of.str(), head.made.str()})
+      row.push_back(std::move(v));
   }
 }
 
 std::vector<std::string> identity_cells(const PilotMajorId& who) {
-  std::vector<std::string> cells{who.college,     who.college_name,     who.major,
-                                 who.major_name,  who.pilot,            who.certificate,
-                                 who.certificate_name, level_code(who.level), who.lead ? "yes" : "no"};
+  std::vector<std::string> cells{who.college,
+                                 who.college_name,
+                                 who.major,
+                                 who.major_name,
+                                 who.pilot,
+                                 who.certificate,
+                                 who.certificate_name,
+                                 level_code(who.level),
+                                 who.lead ? "yes" : "no"};
   return cells;  // render_table_csv guards each cell (csv_field)
 }
 
@@ -84,7 +91,9 @@ const char* none_label(Lang lang) { return tr(lang, "无。", "None."); }
 
 // ---- cells ---------------------------------------------------------------------------------
 
-bool is_numeric(CellType t) { return t == CellType::count || t == CellType::percent || t == CellType::money; }
+bool is_numeric(CellType t) {
+  return t == CellType::count || t == CellType::percent || t == CellType::money;
+}
 
 Cell text_cell(std::string text, const char* style) {
   Cell c;
@@ -140,7 +149,8 @@ Cell money_cell(const std::optional<long long>& fen, const char* style) {
   // 30,000.00: thousands grouped, two decimals.
   long long v = *fen < 0 ? -*fen : *fen;
   std::string whole = std::to_string(v / 100);
-  for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3) whole.insert(static_cast<std::size_t>(at), ",");
+  for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3)
+    whole.insert(static_cast<std::size_t>(at), ",");
   c.text = fmt::format("{}{}.{:02}", *fen < 0 ? "-" : "", whole, v % 100);
   return c;
 }
@@ -204,8 +214,9 @@ std::string school_office(const Masthead& head) {
 
 std::string masthead_line(const Masthead& head, Lang lang) {
   std::string who = school_office(head);
-  std::string when = lang == Lang::zh ? fmt::format("数据截至 {} · 制表日期 {}", head.as_of.str(), head.made.str())
-                                      : fmt::format("data as of {} · made {}", head.as_of.str(), head.made.str());
+  std::string when =
+      lang == Lang::zh ? fmt::format("数据截至 {} · 制表日期 {}", head.as_of.str(), head.made.str())
+                       : fmt::format("data as of {} · made {}", head.as_of.str(), head.made.str());
   return who.empty() ? when : who + " · " + when;
 }
 

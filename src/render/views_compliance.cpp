@@ -22,8 +22,25 @@ const char* met_label(const ComplianceRow& r, bool provisional, Lang lang) {
 
 Section per_major(const ComplianceView& view, Lang lang) {
   enum : std::size_t {
-    college, major, major_code, major_name, pilot, certificate, quota, attended, passed, pass_rate, met, points, due,
-    on_time, late, missing, punctual, waivers, count
+    college,
+    major,
+    major_code,
+    major_name,
+    pilot,
+    certificate,
+    quota,
+    attended,
+    passed,
+    pass_rate,
+    met,
+    points,
+    due,
+    on_time,
+    late,
+    missing,
+    punctual,
+    waivers,
+    count
   };
   Section s;
   s.title = tr(lang, "各专业", "Per major");
@@ -53,12 +70,14 @@ Section per_major(const ComplianceView& view, Lang lang) {
     const char* met_style = r.met ? k_green : view.provisional ? k_yellow : k_red;
     g.add({text_cell(college_label(r.who)), text_cell(major_label(r.who)), code_cell(r.who.major),
            text_cell(r.who.major_name), code_cell(r.who.pilot), text_cell(certificate_label(r.who)),
-           count_cell(r.quota), count_cell(r.attended), count_cell(r.passed), percent_cell(r.pass_rate),
-           text_cell(met_label(r, view.provisional, lang), met_style), count_cell(r.points, met_style),
-           count_cell(r.reports.due), count_cell(r.reports.on_time),
+           count_cell(r.quota), count_cell(r.attended), count_cell(r.passed),
+           percent_cell(r.pass_rate), text_cell(met_label(r, view.provisional, lang), met_style),
+           count_cell(r.points, met_style), count_cell(r.reports.due),
+           count_cell(r.reports.on_time),
            count_cell(r.reports.late, r.reports.late > 0 ? k_yellow : nullptr),
            count_cell(r.reports.missing, r.reports.missing > 0 ? k_red : nullptr),
-           percent_cell(Percent::of(r.reports.on_time, r.reports.due)), text_cell(join(r.waivers, ", "))});
+           percent_cell(Percent::of(r.reports.on_time, r.reports.due)),
+           text_cell(join(r.waivers, ", "))});
   }
   g.drop_order = {college, pass_rate, due, on_time, passed, waivers, late};
   g.shrinkable = {major, certificate};
@@ -67,18 +86,12 @@ Section per_major(const ComplianceView& view, Lang lang) {
 }
 
 std::vector<Cell> college_cells(const CollegeCompliance& c, const std::string& label) {
-  return {text_cell(label),
-          count_cell(c.rows),
-          count_cell(c.met),
-          count_cell(c.quota),
-          count_cell(c.attended),
-          percent_cell(Percent::of(c.attended, c.quota)),
-          count_cell(c.passed),
-          percent_cell(Percent::of(c.passed, c.attended)),
-          count_cell(c.points),
-          count_cell(c.max_points),
-          count_cell(c.reports.late),
-          count_cell(c.reports.missing)};
+  return {text_cell(label),           count_cell(c.rows),
+          count_cell(c.met),          count_cell(c.quota),
+          count_cell(c.attended),     percent_cell(Percent::of(c.attended, c.quota)),
+          count_cell(c.passed),       percent_cell(Percent::of(c.passed, c.attended)),
+          count_cell(c.points),       count_cell(c.max_points),
+          count_cell(c.reports.late), count_cell(c.reports.missing)};
 }
 
 Section per_college(const ComplianceView& view, Lang lang) {
@@ -88,18 +101,12 @@ Section per_college(const ComplianceView& view, Lang lang) {
   const bool zh = lang == Lang::zh;
   const CellType n = CellType::count;
   Grid g;
-  g.columns = {{zh ? "学院" : "College"},
-               {zh ? "试点专业" : "Majors", n},
-               {zh ? "完成" : "Met", n},
-               {zh ? "指标" : "Quota", n},
-               {zh ? "参考" : "Attended", n},
-               {zh ? "完成率" : "Completion", CellType::percent},
-               {zh ? "通过" : "Passed", n},
-               {zh ? "通过率" : "Pass rate", CellType::percent},
-               {zh ? "得分" : "Points", n},
-               {zh ? "满分" : "Max points", n},
-               {zh ? "迟报" : "Late", n},
-               {zh ? "缺报" : "Missing", n}};
+  g.columns = {{zh ? "学院" : "College"},     {zh ? "试点专业" : "Majors", n},
+               {zh ? "完成" : "Met", n},      {zh ? "指标" : "Quota", n},
+               {zh ? "参考" : "Attended", n}, {zh ? "完成率" : "Completion", CellType::percent},
+               {zh ? "通过" : "Passed", n},   {zh ? "通过率" : "Pass rate", CellType::percent},
+               {zh ? "得分" : "Points", n},   {zh ? "满分" : "Max points", n},
+               {zh ? "迟报" : "Late", n},     {zh ? "缺报" : "Missing", n}};
   for (const CollegeCompliance& c : view.colleges) {
     std::string label = !c.college_name.empty() ? c.college_name : !c.college.empty() ? c.college : "—";
     g.add(college_cells(c, label));
@@ -172,16 +179,18 @@ std::string render_compliance_csv(const ComplianceView& view, bool bom) {
   Table t;
   t.headers = {"year", "provisional"};
   for (const char* c : k_identity_columns) t.headers.emplace_back(c);
-  for (const char* c : {"quota", "attended", "met", "points", "reports_due", "reports_on_time", "reports_late",
-                        "reports_missing", "waived", "waivers", "passed", "pass_rate_pct"}) {
+  for (const char* c :
+       {"quota", "attended", "met", "points", "reports_due", "reports_on_time", "reports_late",
+        "reports_missing", "waived", "waivers", "passed", "pass_rate_pct"}) {
     t.headers.emplace_back(c);
   }
   for (const ComplianceRow& r : view.rows) {
     std::vector<std::string> cells{std::to_string(view.year), view.provisional ? "yes" : "no"};
     for (auto& cell : identity_cells(r.who)) cells.push_back(std::move(cell));
     for (auto& cell : std::vector<std::string>{
-             std::to_string(r.quota), std::to_string(r.attended), r.met ? "yes" : "no", std::to_string(r.points),
-             std::to_string(r.reports.due), std::to_string(r.reports.on_time), std::to_string(r.reports.late),
+             std::to_string(r.quota), std::to_string(r.attended), r.met ? "yes" : "no",
+             std::to_string(r.points), std::to_string(r.reports.due),
+             std::to_string(r.reports.on_time), std::to_string(r.reports.late),
              std::to_string(r.reports.missing), std::to_string(r.waived), join(r.waivers, " "),
              std::to_string(r.passed), percent_csv(r.pass_rate)}) {
       cells.push_back(std::move(cell));

@@ -56,19 +56,34 @@ Section headline(const ReportView& view, Lang lang) {
   g.add({text_cell(tr(lang, "完成率", "Completion")), percent_cell(h.completion)});
   g.add({text_cell(tr(lang, "通过", "Passed")), count_cell(h.passed)});
   g.add({text_cell(tr(lang, "通过率", "Pass rate")), percent_cell(h.pass_rate)});
-  g.add({text_cell(fmt::format(fmt::runtime(tr(lang, "距 12 月 31 日（天，自 {} 起）", "Days to 31 Dec (from {})")),
-                               view.as_of.str())),
+  g.add({text_cell(fmt::format(
+             fmt::runtime(tr(lang, "距 12 月 31 日（天，自 {} 起）", "Days to 31 Dec (from {})")),
+             view.as_of.str())),
          count_cell(h.days_left)});
   s.grid = std::move(g);
   return s;
 }
 
 enum ProgressCol : std::size_t {
-  p_college, p_major, p_major_code, p_major_name, p_pilot, p_certificate, p_quota, p_attended, p_change, p_passed,
-  p_pass_rate, p_completion, p_planned, p_report, p_count
+  p_college,
+  p_major,
+  p_major_code,
+  p_major_name,
+  p_pilot,
+  p_certificate,
+  p_quota,
+  p_attended,
+  p_change,
+  p_passed,
+  p_pass_rate,
+  p_completion,
+  p_planned,
+  p_report,
+  p_count
 };
 
-std::vector<Cell> progress_sum(const ReportTotals& t, const std::string& college, bool subtotal, Lang lang) {
+std::vector<Cell> progress_sum(const ReportTotals& t, const std::string& college, bool subtotal,
+                               Lang lang) {
   std::vector<Cell> row(p_count);
   std::string majors = count_label(t.majors, lang, "专业", "major", "majors");
   if (subtotal) majors = lang == Lang::zh ? "小计（" + majors + "）" : "Subtotal (" + majors + ")";
@@ -99,9 +114,10 @@ Section progress(const ReportView& view, Lang lang) {
                               view.previous_due->str())
                 : std::string(tr(lang, "此前没有填报日，“较上期”为全部参考人数。",
                                  "There is no earlier due date: “Change” is all attendance so far."));
-  s.intro += tr(lang, "完成率绿色为已完成指标，黄色为加上计划批次可以完成，红色为有风险。",
-                " Completion is green when the quota is met, amber when planned batches can still meet it, "
-                "red when it is at risk.");
+  s.intro += tr(
+      lang, "完成率绿色为已完成指标，黄色为加上计划批次可以完成，红色为有风险。",
+      " Completion is green when the quota is met, amber when planned batches can still meet it, "
+      "red when it is at risk.");
   const bool zh = lang == Lang::zh;
   Grid g;
   const CellType n = CellType::count;
@@ -141,7 +157,8 @@ Section progress(const ReportView& view, Lang lang) {
     }
     g.add(progress_sum(c, college_name(c, lang), true, lang), RowKind::subtotal);
   }
-  if (!view.rows.empty()) g.add(progress_sum(view.total, tr(lang, "合计", "Total"), false, lang), RowKind::total);
+  if (!view.rows.empty())
+    g.add(progress_sum(view.total, tr(lang, "合计", "Total"), false, lang), RowKind::total);
   g.drop_order = {p_college, p_pass_rate, p_planned, p_passed, p_change};
   g.shrinkable = {p_major, p_certificate};
   s.grid = std::move(g);
@@ -164,8 +181,10 @@ Section not_reported(const ReportView& view, Lang lang) {
                {zh ? "状态" : "State"}};
   for (const NotReportedRow& r : view.not_reported) {
     g.add({text_cell(major_label(r.who)), code_cell(r.who.major), text_cell(r.who.major_name),
-           text_cell(college_label(r.who)), text_cell(certificate_label(r.who)), text_cell(r.who.contact),
-           text_cell(r.overdue ? tr(lang, "逾期未报", "overdue") : tr(lang, "尚在期限内", "still within time"),
+           text_cell(college_label(r.who)), text_cell(certificate_label(r.who)),
+           text_cell(r.who.contact),
+           text_cell(r.overdue ? tr(lang, "逾期未报", "overdue")
+                               : tr(lang, "尚在期限内", "still within time"),
                      r.overdue ? k_red : k_yellow)});
   }
   g.drop_order = {4, 3};
@@ -176,8 +195,9 @@ Section not_reported(const ReportView& view, Lang lang) {
 
 Section missing(const ReportView& view, Lang lang) {
   Section s;
-  s.title = fmt::format(fmt::runtime(tr(lang, "{} 年截至 {} 缺报的双周报", "Missing reports of {} as of {}")),
-                        view.due.year, view.as_of.str());
+  s.title = fmt::format(
+      fmt::runtime(tr(lang, "{} 年截至 {} 缺报的双周报", "Missing reports of {} as of {}")),
+      view.due.year, view.as_of.str());
   s.sheet = tr(lang, "全年缺报", "Missing reports");
   s.intro = tr(lang, "本年度每一个已过期限仍未填报的双周报，按填报日排列。",
                "Every report of the year whose time has passed without it, by due date.");
@@ -191,8 +211,9 @@ Section missing(const ReportView& view, Lang lang) {
                {zh ? "学院" : "College"},
                {zh ? "联系人" : "Contact"}};
   for (const MissingReportRow& r : view.missing) {
-    g.add({date_cell(r.due), count_cell(r.days_overdue, k_red), text_cell(major_label(r.who)), code_cell(r.who.major),
-           text_cell(r.who.major_name), text_cell(college_label(r.who)), text_cell(r.who.contact)});
+    g.add({date_cell(r.due), count_cell(r.days_overdue, k_red), text_cell(major_label(r.who)),
+           code_cell(r.who.major), text_cell(r.who.major_name), text_cell(college_label(r.who)),
+           text_cell(r.who.contact)});
   }
   g.drop_order = {5, 1};
   g.shrinkable = {2};
@@ -205,9 +226,12 @@ Section at_risk(const ReportView& view, Lang lang) {
   s.title = tr(lang, "指标完成风险", "Quotas at risk");
   s.sheet = tr(lang, "风险", "At risk");
   s.intro = fmt::format(
-      fmt::runtime(tr(lang, "截至 {}，已参考加计划人数仍低于指标的试点专业，截止日期近者在前；剩余天数自 {} 起算。",
-                      "Pilot majors whose attended plus planned seats, as of {}, fall short of the quota; soonest "
-                      "deadline first. Days left count from {}.")),
+      fmt::runtime(tr(
+          lang,
+          "截至 {}，已参考加计划人数仍低于指标的试点专业，截止日期近者在前；剩余天数自 {} 起算。",
+          "Pilot majors whose attended plus planned seats, as of {}, fall short of the quota; "
+          "soonest "
+          "deadline first. Days left count from {}.")),
       view.as_of.str(), view.as_of.str());
   const bool zh = lang == Lang::zh;
   const CellType n = CellType::count;
@@ -225,10 +249,11 @@ Section at_risk(const ReportView& view, Lang lang) {
                {zh ? "计划" : "Planned", n},
                {zh ? "缺口" : "Shortfall", n}};
   for (const AtRiskRow& r : view.at_risk) {
-    g.add({date_cell(r.deadline), count_cell(r.days_left), text_cell(major_label(r.who)), code_cell(r.who.major),
-           text_cell(r.who.major_name), text_cell(certificate_label(r.who)), count_cell(r.quota),
-           count_cell(r.attended), count_cell(r.passed), percent_cell(Percent::of(r.passed, r.attended)),
-           count_cell(r.planned), count_cell(r.shortfall, k_red)});
+    g.add({date_cell(r.deadline), count_cell(r.days_left), text_cell(major_label(r.who)),
+           code_cell(r.who.major), text_cell(r.who.major_name), text_cell(certificate_label(r.who)),
+           count_cell(r.quota), count_cell(r.attended), count_cell(r.passed),
+           percent_cell(Percent::of(r.passed, r.attended)), count_cell(r.planned),
+           count_cell(r.shortfall, k_red)});
   }
   g.drop_order = {5, 9, 8, 1};
   g.shrinkable = {2};
@@ -239,25 +264,33 @@ Section at_risk(const ReportView& view, Lang lang) {
 Section trend(const ReportView& view, Lang lang) {
   const Trend& t = view.trend;
   Section s;
-  s.title = fmt::format(fmt::runtime(tr(lang, "{} 年完成率走势", "Completion through {}")), view.due.year);
+  s.title = fmt::format(fmt::runtime(tr(lang, "{} 年完成率走势", "Completion through {}")),
+                        view.due.year);
   s.sheet = tr(lang, "走势", "Trend");
-  s.intro = tr(lang, "各试点专业在本年度每个填报日的完成率（截至该日已举行批次的参考人数 ÷ 现行指标）。",
-               "Completion of every pilot major at each due date of the year: attendance of the batches held by "
-               "that date over the quota in effect.");
+  s.intro =
+      tr(lang, "各试点专业在本年度每个填报日的完成率（截至该日已举行批次的参考人数 ÷ 现行指标）。",
+         "Completion of every pilot major at each due date of the year: attendance of the batches "
+         "held by "
+         "that date over the quota in effect.");
   const bool zh = lang == Lang::zh;
   Grid g;
-  g.columns = {{zh ? "专业" : "Major"}, {zh ? "证书" : "Certificate"}, {zh ? "指标" : "Quota", CellType::count}};
+  g.columns = {{zh ? "专业" : "Major"},
+               {zh ? "证书" : "Certificate"},
+               {zh ? "指标" : "Quota", CellType::count}};
   constexpr std::size_t first_date = 3;  // xlsx_views.cpp draws the columns from here on
-  for (const Date& d : t.dates) g.columns.push_back({fmt::format("{:02}-{:02}", d.month, d.day), CellType::percent});
+  for (const Date& d : t.dates)
+    g.columns.push_back({fmt::format("{:02}-{:02}", d.month, d.day), CellType::percent});
   auto cells = [&](const TrendRow& r, std::vector<Cell> row) {
     for (const auto& p : r.completion) row.push_back(percent_cell(p));
     return row;
   };
   for (const TrendRow& r : t.rows) {
-    g.add(cells(r, {text_cell(major_label(r.who)), text_cell(certificate_label(r.who)), count_cell(r.quota)}));
+    g.add(cells(r, {text_cell(major_label(r.who)), text_cell(certificate_label(r.who)),
+                    count_cell(r.quota)}));
   }
   if (!t.rows.empty()) {
-    g.add(cells(t.total, {text_cell(tr(lang, "全校", "School")), text_cell(""), count_cell(t.total.quota)}),
+    g.add(cells(t.total,
+                {text_cell(tr(lang, "全校", "School")), text_cell(""), count_cell(t.total.quota)}),
           RowKind::total);
   }
   // On a narrow terminal the earliest dates go first, then the certificate.
@@ -342,18 +375,18 @@ std::string render_report_csv(const ReportView& view, bool bom) {
   Table t;
   t.headers = {"due"};
   for (const char* c : k_identity_columns) t.headers.emplace_back(c);
-  for (const char* c : {"quota", "attended", "attended_previous", "change", "completion_pct", "planned", "report",
-                        "at_risk", "passed", "pass_rate_pct"}) {
+  for (const char* c : {"quota", "attended", "attended_previous", "change", "completion_pct",
+                        "planned", "report", "at_risk", "passed", "pass_rate_pct"}) {
     t.headers.emplace_back(c);
   }
   for (const ReportProgressRow& r : view.rows) {
     std::vector<std::string> cells{view.due.str()};
     for (auto& cell : identity_cells(r.who)) cells.push_back(std::move(cell));
-    for (auto& cell : std::vector<std::string>{std::to_string(r.quota), std::to_string(r.attended),
-                                               std::to_string(r.attended_previous), std::to_string(r.change),
-                                               percent_csv(r.completion), std::to_string(r.planned),
-                                               due_report_name(r.report), r.at_risk ? "yes" : "no",
-                                               std::to_string(r.passed), percent_csv(r.pass_rate)}) {
+    for (auto& cell : std::vector<std::string>{
+             std::to_string(r.quota), std::to_string(r.attended),
+             std::to_string(r.attended_previous), std::to_string(r.change),
+             percent_csv(r.completion), std::to_string(r.planned), due_report_name(r.report),
+             r.at_risk ? "yes" : "no", std::to_string(r.passed), percent_csv(r.pass_rate)}) {
       cells.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(cells));
@@ -393,10 +426,14 @@ std::string render_report_json(const ReportView& view) {
   j["due"] = view.due.str();
   j["previous_due"] = view.previous_due ? Json(view.previous_due->str()) : Json(nullptr);
   const ReportHeadline& h = view.headline;
-  j["headline"] = Json{{"pilots", h.pilots},     {"majors", h.majors},
-                       {"quota", h.quota},       {"attended", h.attended},
-                       {"completion", percent_json(h.completion)}, {"days_to_year_end", h.days_to_year_end},
-                       {"passed", h.passed},     {"pass_rate", percent_json(h.pass_rate)},
+  j["headline"] = Json{{"pilots", h.pilots},
+                       {"majors", h.majors},
+                       {"quota", h.quota},
+                       {"attended", h.attended},
+                       {"completion", percent_json(h.completion)},
+                       {"days_to_year_end", h.days_to_year_end},
+                       {"passed", h.passed},
+                       {"pass_rate", percent_json(h.pass_rate)},
                        {"days_left", h.days_left}};
   Json rows = Json::array();
   for (const ReportProgressRow& r : view.rows) {
@@ -458,7 +495,8 @@ std::string render_report_json(const ReportView& view) {
   auto trend_row = [](const TrendRow& r) {
     Json completion = Json::array();
     for (const auto& p : r.completion) completion.push_back(percent_json(p));
-    return Json{{"quota", r.quota}, {"attended", r.attended}, {"completion", std::move(completion)}};
+    return Json{
+        {"quota", r.quota}, {"attended", r.attended}, {"completion", std::move(completion)}};
   };
   for (const TrendRow& r : view.trend.rows) {
     Json row;

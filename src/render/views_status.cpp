@@ -10,14 +10,35 @@ using namespace view_render;
 namespace {
 
 enum Col : std::size_t {
-  c_college, c_major, c_major_code, c_major_name, c_pilot, c_certificate, c_level, c_lead, c_quota,
-  c_original_quota, c_registered, c_attended, c_passed, c_pass_rate, c_completion, c_planned, c_due,
-  c_on_time, c_late, c_missing, c_errors, c_warnings, c_count
+  c_college,
+  c_major,
+  c_major_code,
+  c_major_name,
+  c_pilot,
+  c_certificate,
+  c_level,
+  c_lead,
+  c_quota,
+  c_original_quota,
+  c_registered,
+  c_attended,
+  c_passed,
+  c_pass_rate,
+  c_completion,
+  c_planned,
+  c_due,
+  c_on_time,
+  c_late,
+  c_missing,
+  c_errors,
+  c_warnings,
+  c_count
 };
 
 std::vector<Column> columns(Lang lang) {
   const bool zh = lang == Lang::zh;
-  auto col = [&](const char* z, const char* e, CellType type = CellType::text, Show show = Show::everywhere) {
+  auto col = [&](const char* z, const char* e, CellType type = CellType::text,
+                 Show show = Show::everywhere) {
     return Column{zh ? z : e, type, show};
   };
   const CellType n = CellType::count;
@@ -106,7 +127,8 @@ std::vector<Cell> detail_row(const StatusRow& r, Lang lang) {
 }
 
 // A subtotal (college label, "小计（n 个专业）") or the total ("合计", "n 个专业").
-std::vector<Cell> sum_row(const StatusTotals& t, const std::string& college, bool subtotal, Lang lang) {
+std::vector<Cell> sum_row(const StatusTotals& t, const std::string& college, bool subtotal,
+                          Lang lang) {
   std::vector<Cell> row(c_count);
   std::string majors = count_label(t.majors, lang, "专业", "major", "majors");
   if (subtotal) majors = lang == Lang::zh ? "小计（" + majors + "）" : "Subtotal (" + majors + ")";
@@ -140,9 +162,10 @@ Grid build(const StatusView& view, Lang lang) {
     }
     g.add(sum_row(c.totals, college_name(c, lang), true, lang), RowKind::subtotal);
   }
-  if (!view.rows.empty()) g.add(sum_row(view.totals, tr(lang, "合计", "Total"), false, lang), RowKind::total);
-  g.drop_order = {c_level, c_college, c_lead, c_registered, c_pass_rate, c_due, c_on_time, c_planned, c_passed,
-                  c_warnings, c_late};
+  if (!view.rows.empty())
+    g.add(sum_row(view.totals, tr(lang, "合计", "Total"), false, lang), RowKind::total);
+  g.drop_order = {c_level,   c_college, c_lead,   c_registered, c_pass_rate, c_due,
+                  c_on_time, c_planned, c_passed, c_warnings,   c_late};
   g.shrinkable = {c_major, c_certificate};
   return g;
 }
@@ -182,8 +205,9 @@ std::string render_status_markdown(const StatusView& view, Lang lang) {
 namespace {
 
 std::vector<std::string> counts_cells(const ReportCounts& reports, const FindingCounts& findings) {
-  return {std::to_string(reports.due), std::to_string(reports.on_time), std::to_string(reports.late),
-          std::to_string(reports.missing), std::to_string(findings.errors), std::to_string(findings.warnings)};
+  return {std::to_string(reports.due),     std::to_string(reports.on_time),
+          std::to_string(reports.late),    std::to_string(reports.missing),
+          std::to_string(findings.errors), std::to_string(findings.warnings)};
 }
 
 }  // namespace
@@ -191,15 +215,15 @@ std::vector<std::string> counts_cells(const ReportCounts& reports, const Finding
 std::string render_status_csv(const StatusView& view, bool bom) {
   Table t;
   for (const char* c : k_identity_columns) t.headers.emplace_back(c);
-  for (const char* c : {"quota", "original_quota", "registered", "attended", "completion_pct", "planned", "reports_due",
-                        "reports_on_time", "reports_late", "reports_missing", "errors", "warnings", "passed",
-                        "pass_rate_pct"}) {
+  for (const char* c : {"quota", "original_quota", "registered", "attended", "completion_pct",
+                        "planned", "reports_due", "reports_on_time", "reports_late",
+                        "reports_missing", "errors", "warnings", "passed", "pass_rate_pct"}) {
     t.headers.emplace_back(c);
   }
   auto numbers = [](long long quota, long long original, const StatusTotals& n) {
-    std::vector<std::string> cells{std::to_string(quota),      std::to_string(original),
+    std::vector<std::string> cells{std::to_string(quota),        std::to_string(original),
                                    std::to_string(n.registered), std::to_string(n.attended),
-                                   percent_csv(n.completion),  std::to_string(n.planned)};
+                                   percent_csv(n.completion),    std::to_string(n.planned)};
     for (auto& cell : counts_cells(n.reports, n.findings)) cells.push_back(std::move(cell));
     cells.push_back(std::to_string(n.passed));
     cells.push_back(percent_csv(n.pass_rate));
@@ -223,7 +247,8 @@ std::string render_status_csv(const StatusView& view, bool bom) {
   total[0] = "total";
   long long original = 0;
   for (const StatusRow& r : view.rows) original += r.original_quota;
-  for (auto& cell : numbers(view.totals.quota, original, view.totals)) total.push_back(std::move(cell));
+  for (auto& cell : numbers(view.totals.quota, original, view.totals))
+    total.push_back(std::move(cell));
   t.rows.push_back(std::move(total));
   append_masthead_columns(t, view.head);
   return render_table_csv(t, bom);

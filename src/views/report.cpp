@@ -94,7 +94,8 @@ Trend trend_of(const ProgressBook& book, const std::vector<const MajorProgress*>
     row.quota = rows[i]->quota;
     trend.total.quota += row.quota;
     for (std::size_t k = 0; k < trend.dates.size(); ++k) {
-      long long attended = book.attended_until(rows[i]->pilot->id.value, rows[i]->major, trend.dates[k]);
+      long long attended =
+          book.attended_until(rows[i]->pilot->id.value, rows[i]->major, trend.dates[k]);
       row.attended.push_back(attended);
       row.completion.push_back(Percent::of(attended, row.quota));
       trend.total.attended[k] += attended;
