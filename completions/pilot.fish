@@ -513,7 +513,7 @@ function __pilot_options
                 '--quiet	print only what was asked for' \
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
-                '--write	store every kind\'s schema under .pilot/schema/ of the repository / 写入仓库的 .pilot/schema/'
+                '--write	store every kind\'s schema under .pilot/schema/ and map the record folders to them in .vscode/settings.json / 写入 .pilot/schema/ 并在 .vscode/settings.json 中为各记录文件夹指定'
     end
 end
 

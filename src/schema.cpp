@@ -2,8 +2,6 @@
 // loader's ranges (src/record_reader.cpp).
 #include "pilot/schema.hpp"
 
-#include <fstream>
-
 #include <fmt/format.h>
 
 #include "pilot/fields.hpp"
@@ -295,25 +293,6 @@ std::vector<std::pair<std::string, std::string>> schema_files() {
   std::vector<std::pair<std::string, std::string>> files;
   for (Kind k : k_all_kinds) files.emplace_back(std::string(k_schema_dir) + "/" + schema_file_name(k), schema_json(k));
   return files;
-}
-
-void write_schemas(const std::filesystem::path& root) {
-  namespace fs = std::filesystem;
-  fs::create_directories(root / k_schema_dir);
-  for (const auto& [rel, text] : schema_files()) {
-    fs::path target = root / rel;
-    fs::path temp = target;
-    temp += ".tmp";
-    {
-      std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-      out << text;
-      out.close();
-      if (!out) {
-        throw fs::filesystem_error("cannot write", temp, std::make_error_code(std::errc::io_error));
-      }
-    }
-    fs::rename(temp, target);
-  }
 }
 
 std::string schema_modeline(Kind kind, std::string_view rel_path) {

@@ -31,11 +31,9 @@ std::string all_schemas_json();
 
 // "pilot.json", "quota-change.json", ...
 std::string schema_file_name(Kind kind);
-// ".pilot/schema/<kind>.json" for every kind with its text: the files `pilot init` writes.
+// ".pilot/schema/<kind>.json" for every kind with its text: the files `pilot init` and `pilot
+// schema --write` store (write_editor_files in pilot/editors.hpp).
 std::vector<std::pair<std::string, std::string>> schema_files();
-// Writes schema_files() below root (each through a temporary file and a rename), creating
-// .pilot/schema/. Throws std::filesystem::filesystem_error when it cannot.
-void write_schemas(const std::filesystem::path& root);
 
 // The first line for a record file at `rel_path` (relative to the repository root, '/'-
 // separated), e.g. for pilots/2026/x.yaml:

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "pilot/editors.hpp"
 #include "pilot/fields.hpp"
 #include "pilot/schema.hpp"
 #include "writing.hpp"
@@ -137,8 +138,8 @@ int run_add(const AddOptions& o, const Globals& g) {
   request.kind = o.kind;
   request.rel = path.rel;
   // The first line lets editors (yaml-language-server) validate and complete the file with the
-  // schemas `pilot init` stores under .pilot/schema/.
-  request.text = schema_modeline(o.kind, path.rel) + "\n" + render_record(record);
+  // schema `pilot init` stores under .pilot/schema/, when the repository has it.
+  request.text = modeline_if_schema_exists(repo.root, o.kind, path.rel) + render_record(record);
   request.overwrite = o.force ? Overwrite::yes : Overwrite::no;
   request.force = o.force ? Force::yes : Force::no;
   request.dry_run = o.dry_run ? DryRun::yes : DryRun::no;

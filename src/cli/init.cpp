@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "pilot/editors.hpp"
 #include "writing.hpp"
 
 namespace pilot::cli {
@@ -39,7 +40,17 @@ int run_init(const InitOptions& o, const Globals& g) {
   }
   auto fault = test_file_system();
   FileSystem& fs = fault ? *fault : posix_file_system();
-  for (const auto& file : init_files(o.name, today.year)) {
+  const auto files = init_files(o.name, today.year);
+  for (const auto& file : files) {
+    if (&file == &files.back()) {
+      // The schemas and the editor settings that use them, before pilot.toml (last, so that an
+      // interrupted init leaves no repository); an existing .vscode/settings.json is merged
+      // into, never replaced.
+      EditorFiles editor = write_editor_files(dir, fs);
+      for (const auto& rel : editor.written) std::cout << rel << "\n";
+      for (const auto& warning : editor.warnings)
+        std::cerr << "pilot: warning: " << warning.in(lang) << "\n";
+    }
     if (std::filesystem::exists(std::filesystem::symlink_status(dir / file.rel, ec))) {
       if (!g.quiet) std::cerr << (zh ? fmt::format("pilot: 保留已有的 {}\n", file.rel) : fmt::format("pilot: kept the existing {}\n", file.rel));
       continue;

@@ -1,7 +1,6 @@
 // The files of a new data repository (`pilot init`).
 #include <fmt/format.h>
 
-#include "pilot/schema.hpp"
 #include "pilot/write.hpp"
 
 namespace pilot {
@@ -121,9 +120,7 @@ std::vector<InitFile> init_files(std::string_view school_name, int year) {
   files.push_back({".gitignore", k_gitignore});
   files.push_back({".gitlab-ci.yml", k_gitlab_ci});
   files.push_back({"pilot.toml", pilot_toml(school_name, year)});
-  // JSON Schemas for editors: every record `pilot add` writes names its kind's schema.
-  for (auto& [rel, text] : schema_files()) files.push_back({rel, text});
-  return files;
+  return files;  // the editor files follow: write_editor_files (pilot/editors.hpp)
 }
 
 }  // namespace pilot

@@ -2,7 +2,7 @@
 // on fixtures with hostile names, numbers cross-checked with the JSON views, and a browser
 // test: Debian's chromium renders the report headless to a PNG (decoded here with zlib) and
 // dumps its DOM. The browser test is skipped (ctest reports it so) only when chromium is not
-// installed; `make deps` installs it, so under CI=true a missing chromium fails instead.
+// installed; `make test-deps` (and so `make test`) installs it, so under CI=true a missing chromium fails instead.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <zlib.h>

@@ -33,7 +33,7 @@ fs::path ajv() {
   auto r = run_shell("set -e\nmkdir -p " + q(tools) + "\nexec 9>" + q(tools / "install.lock") + "\nflock 9\n" +
                      "if [ ! -x " + q(bin) + " ] || ! cmp -s " + q(k_tools_source / "package-lock.json") + " " +
                      q(tools / "package-lock.json") + "; then\n" +
-                     "  command -v npm >/dev/null || { echo 'npm is not installed: `make deps` installs it (apt-get install nodejs npm)' >&2; exit 3; }\n"
+                     "  command -v npm >/dev/null || { echo 'npm is not installed: `make test-deps` installs it (apt-get install nodejs npm)' >&2; exit 3; }\n"
                      "  cp " + q(k_tools_source / "package.json") + " " + q(k_tools_source / "package-lock.json") + " " + q(tools) + "\n" +
                      "  cd " + q(tools) + " && npm ci --no-audit --no-fund --loglevel=error >&2\nfi\n");
   REQUIRE_MESSAGE(r.exit_code == 0, "installing ajv-cli with npm ci failed: " << r.err);

@@ -58,15 +58,19 @@ inline bool have_program(const std::string& name) {
 // For a test that needs `program`, which `make deps` installs (Debian package `package`):
 // true when it is there. When it is not, the test is skipped (skip.hpp), or under CI=true,
 // where `make test` has installed it, fails. Use: `if (!need_tool("zsh", "zsh")) return;`
-inline bool need_tool(const std::string& program, const std::string& package) {
-  if (have_program(program)) return true;
-  std::string why =
-      program + " is not on PATH (Debian package " + package + ", which `make deps` installs)";
+// A test tool that `make test` provides is missing: a failure under CI=true, else a skip.
+inline void missing_tool(const std::string& why) {
   const char* ci = std::getenv("CI");
   if (ci != nullptr && std::string(ci) == "true") {
     FAIL("CI=true and " << why << ": a skip would hide a test");
   }
   skip(why);
+}
+
+inline bool need_tool(const std::string& program, const std::string& package) {
+  if (have_program(program)) return true;
+  missing_tool(program + " is not on PATH (Debian package " + package +
+               ", which `make test-deps` installs)");
   return false;
 }
 

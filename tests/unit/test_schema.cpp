@@ -76,21 +76,3 @@ TEST_CASE("schema: modelines point from a record to .pilot/schema") {
         "# yaml-language-server: $schema=../../../.pilot/schema/report.json");
   CHECK(schema_file_name(Kind::quota_change) == "quota-change.json");
 }
-
-TEST_CASE("schema: write_schemas stores one file per kind") {
-  namespace fs = std::filesystem;
-  fs::path root = fs::temp_directory_path() / ("pilot-schema-" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  write_schemas(root);
-  auto files = schema_files();
-  CHECK(files.size() == std::size(k_all_kinds));
-  for (const auto& [rel, text] : files) {
-    CAPTURE(rel);
-    std::ifstream in(root / rel, std::ios::binary);
-    std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(stored == text);
-    CHECK(nlohmann::json::parse(stored)["$schema"] == k_json_schema_dialect);
-  }
-  CHECK_FALSE(fs::exists(root / ".pilot/schema/pilot.json.tmp"));
-  fs::remove_all(root);
-}
