@@ -131,5 +131,16 @@ TEST_CASE(
   CHECK(r.out.find("制表日期 2026-11-27") != std::string::npos);
   CHECK(r.out.find("<svg class=\"chart\"") != std::string::npos);
   CHECK(r.out.find("小计（2 个专业）") != std::string::npos);
+  // Completion coloured by state: met (510201), reachable with planned seats (510202: 12 + 8 of
+  // 20), at risk (530302: 14 + 10 of 40); not every cell red.
+  CHECK(r.out.find("<td class=\"num good\">100.0%</td>") != std::string::npos);
+  CHECK(r.out.find("<td class=\"num warn\">60.0%</td>") != std::string::npos);
+  CHECK(r.out.find("<td class=\"num bad\">35.0%</td>") != std::string::npos);
+  // The report's headline table is not stretched over the page.
+  const std::string repo = fixture("views-progress").string();
+  auto report = run_pilot({"report", "--repo", repo, "--as-of", k_as_of, "--format", "html"},
+                          {{"PILOT_TODAY", k_made}});
+  REQUIRE(report.exit_code == 0);
+  CHECK(report.out.find("<table class=\"narrow\">") != std::string::npos);
   CHECK(r.out.find("<script") == std::string::npos);
 }
