@@ -13,15 +13,15 @@ PREFIX ?= /usr/local
 
 # Building and running pilot: the compiler, CMake and the libraries' -dev packages.
 DEPS := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libtomlplusplus-dev \
-        nlohmann-json3-dev
+        nlohmann-json3-dev libxlsxwriter-dev
 # What the tests use besides: doctest; python3-yaml (YAML → JSON for the schema tests, bench/gen);
 # the shells whose completions they try; git (--changed-since); dpkg-dev, file and lintian
 # (building and checking the .deb); node + npm for the independent JSON Schema validator and
 # yaml-language-server; chromium (headless) with the Noto CJK fonts to render the HTML report,
-# zlib to read its PNG; time for bench/run;
-# neovim to run the editor setup of docs/lsp.md against `pilot lsp`.
+# zlib to read its PNG; time for bench/run; python3-openpyxl to read the xlsx workbooks back
+# (tests call /usr/bin/python3); neovim to run the editor setup of docs/lsp.md against `pilot lsp`.
 TEST_DEPS := doctest-dev python3 python3-yaml zsh fish git dpkg-dev file lintian chromium \
-             fonts-noto-cjk zlib1g-dev time neovim
+             fonts-noto-cjk zlib1g-dev time python3-openpyxl neovim
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 ifeq ($(CI),true)

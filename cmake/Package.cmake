@@ -59,6 +59,6 @@ find_program(PILOT_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(PILOT_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # exact versions from the libraries linked
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libfmt9, libtomlplusplus3")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libfmt9, libtomlplusplus3, libxlsxwriter4")
 endif()
 include(CPack)

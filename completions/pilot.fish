@@ -15,6 +15,7 @@ function __pilot_commands
                 'status	one row per pilot major: quota, attendance, reports, findings / 试点进度' \
                 'report	the fortnightly summary for a due date / 双周报汇总' \
                 'compliance	year-end performance: quotas met, points, punctuality / 绩效考核' \
+                'funds	income and expense per college by category and source, with findings / 经费收支' \
                 'list	the records of a kind with their fields and files, for scripts / 记录清单' \
                 'init	create a new data repository / 新建试点数据仓库' \
                 'add	write one new record, checked by every rule first / 新增一条记录(先检查全部规则)' \
@@ -142,9 +143,11 @@ function __pilot_options
                 '--college	only majors of this college (id)' \
                 '--major	only this major (code)' \
                 '--certificate	only pilots of this certificate (id)' \
-                '--format	table | md | csv | json (default: table)' \
+                '--format	table | md | csv | json | html | xlsx (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)'
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written)'
         case 'report'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -158,7 +161,7 @@ function __pilot_options
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
                 '--date	the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)' \
-                '--format	table | md | csv | json | html (default: md)' \
+                '--format	table | md | csv | json | html | xlsx (default: md)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
                 '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
                 '--output	write to this file instead of stdout (replaced whole, never half-written)' \
@@ -176,7 +179,26 @@ function __pilot_options
                 '-q	print only what was asked for' \
                 '--jobs	threads that read files (default: all cores)' \
                 '--year	pilot year (default: the year of --as-of; in January, the year just closed)' \
-                '--format	table | md | csv | json | html (default: table)' \
+                '--format	table | md | csv | json | html | xlsx (default: table)' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+        case 'funds'
+            printf '%s\n' \
+                '--help	Print this help message and exit' \
+                '-h	Print this help message and exit' \
+                '--version	Display program version information and exit' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
+                '--color	auto | always | never (honours NO_COLOR)' \
+                '--quiet	print only what was asked for' \
+                '-q	print only what was asked for' \
+                '--jobs	threads that read files (default: all cores)' \
+                '--year	the year of the entries (default: the year of --as-of)' \
+                '--college	only entries of this college (id)' \
+                '--format	table | md | csv | json | html | xlsx (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
                 '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
                 '--output	write to this file instead of stdout (replaced whole, never half-written)' \
@@ -196,9 +218,11 @@ function __pilot_options
                 '--year	only records of this year (pilots, quota changes, exams, reports, funds; certificates listed that year)' \
                 '--college	only records that concern this college (id)' \
                 '--major	only records that concern this major (code)' \
-                '--format	table | csv | json (default: table)' \
+                '--format	table | csv | json | xlsx (default: table)' \
                 '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)'
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written)'
         case 'init'
             printf '%s\n' \
                 '--help	Print this help message and exit' \
@@ -834,13 +858,17 @@ function __pilot_value
         case 'status|--certificate'
             echo 'ids certificate'
         case 'status|--format'
-            echo 'words table md csv json'
+            echo 'words table md csv json html xlsx'
         case 'status|--width'
+            echo 'any'
+        case 'status|--output'
+            echo 'any'
+        case 'status|-o'
             echo 'any'
         case 'report|--date'
             echo 'any'
         case 'report|--format'
-            echo 'words table md csv json html'
+            echo 'words table md csv json html xlsx'
         case 'report|--width'
             echo 'any'
         case 'report|--output'
@@ -850,12 +878,24 @@ function __pilot_value
         case 'compliance|--year'
             echo 'any'
         case 'compliance|--format'
-            echo 'words table md csv json html'
+            echo 'words table md csv json html xlsx'
         case 'compliance|--width'
             echo 'any'
         case 'compliance|--output'
             echo 'any'
         case 'compliance|-o'
+            echo 'any'
+        case 'funds|--year'
+            echo 'any'
+        case 'funds|--college'
+            echo 'ids college'
+        case 'funds|--format'
+            echo 'words table md csv json html xlsx'
+        case 'funds|--width'
+            echo 'any'
+        case 'funds|--output'
+            echo 'any'
+        case 'funds|-o'
             echo 'any'
         case 'list|--year'
             echo 'any'
@@ -864,8 +904,12 @@ function __pilot_value
         case 'list|--major'
             echo 'ids major'
         case 'list|--format'
-            echo 'words table csv json'
+            echo 'words table csv json xlsx'
         case 'list|--width'
+            echo 'any'
+        case 'list|--output'
+            echo 'any'
+        case 'list|-o'
             echo 'any'
         case 'init|--name'
             echo 'any'

@@ -216,6 +216,8 @@ class ConfigReader {
       std::string path = "school." + k;
       if (k == "name") {
         if (auto s = string_value(node, path)) c_.school_name = *s;
+      } else if (k == "office") {
+        if (auto s = string_value(node, path)) c_.school_office = *s;
       } else if (k == "kind") {
         if (auto s = string_value(node, path)) c_.school_kind = *s;
       } else if (k == "expected_level") {
@@ -229,7 +231,7 @@ class ConfigReader {
           }
         }
       } else {
-        unknown(k, key.source(), {"name", "kind", "expected_level"});
+        unknown(k, key.source(), {"name", "office", "kind", "expected_level"});
       }
     }
   }

@@ -108,7 +108,11 @@ ProgressBook::ProgressBook(const Repository& repo, const Date& as_of) : repo_(re
         if (r.registered.valid && !(e.date.value < as_of)) row.planned += r.registered.value;
         continue;
       }
-      if (r.attended.valid) held_[{e.pilot.value, r.major.value}].emplace_back(e.date.value, r.attended.value);
+      if (r.attended.valid || r.passed.valid) {
+        held_[{e.pilot.value, r.major.value}].emplace_back(e.date.value,
+                                                           r.attended.valid ? r.attended.value : 0,
+                                                           r.passed.valid ? r.passed.value : 0);
+      }
       if (e.date.value > as_of) continue;  // held "in the future": R504
       if (r.registered.valid) row.registered += r.registered.value;
       if (r.attended.valid) row.attended += r.attended.value;
@@ -158,13 +162,20 @@ long long ProgressBook::original_quota(const Pilot& pilot) const {
 }
 
 long long ProgressBook::attended_until(const std::string& pilot_id, const std::string& major, const Date& until) const {
+  return held_until(pilot_id, major, until).attended;
+}
+
+ProgressBook::HeldCounts ProgressBook::held_until(const std::string& pilot_id,
+                                                  const std::string& major,
+                                                  const Date& until) const {
+  HeldCounts sum;
   auto it = held_.find({pilot_id, major});
-  if (it == held_.end()) return 0;
+  if (it == held_.end()) return sum;
   Date last = std::min(until, as_of_);
-  long long sum = 0;
-  for (const auto& [date, attended] : it->second) {
+  for (const auto& [date, attended, passed] : it->second) {
     if (date > last) break;
-    sum += attended;
+    sum.attended += attended;
+    sum.passed += passed;
   }
   return sum;
 }

@@ -31,6 +31,7 @@ struct YearCalendar {
 
 struct Config {
   std::string school_name;
+  std::string school_office = "教务处";  // [school] office: the issuing office every view names
   std::string school_kind = "higher-vocational";
   Level expected_level = Level::intermediate;
   std::vector<int> report_days{10, 20};

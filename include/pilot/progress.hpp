@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -65,6 +66,13 @@ class ProgressBook {
 
   // Attended of a pilot's major over held batches dated within the pilot year up to `until`.
   long long attended_until(const std::string& pilot_id, const std::string& major, const Date& until) const;
+  // Attended and passed over the same batches (the views' pass rates at a due date).
+  struct HeldCounts {
+    long long attended = 0;
+    long long passed = 0;
+  };
+  HeldCounts held_until(const std::string& pilot_id, const std::string& major,
+                        const Date& until) const;
 
   // The report a major filed for a due date (any of its pilots), or nullptr.
   const Report* report(const std::string& major, const Date& due) const;
@@ -103,8 +111,9 @@ class ProgressBook {
   std::map<std::string, std::vector<const QuotaChange*>> change_lists_;
   std::map<std::pair<std::string, int>, std::vector<const Pilot*>> pilots_by_major_;
   std::map<std::pair<std::string, Date>, const Report*> reports_;
-  // (pilot, major) -> held batches (date, attended) sorted by date, within the pilot year.
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<Date, long long>>> held_;
+  // (pilot, major) -> held batches (date, attended, passed) sorted by date, within the pilot year.
+  std::map<std::pair<std::string, std::string>, std::vector<std::tuple<Date, long long, long long>>>
+      held_;
   // (major folder, file stem) of report files that exist but name no readable (major, due).
   std::set<std::pair<std::string, std::string>> unreadable_reports_;
   // Due dates of each year that has approved pilots and a calendar (calendar.hpp), computed once.

@@ -119,12 +119,18 @@ std::string render_table_csv(const Table& table, bool bom);
 // ANSI styling when color is on.
 std::string paint(std::string_view text, const char* ansi, Color color);
 
-// ---- the office's views (views.hpp): status, report, compliance --------------------------
+// ---- the office's views (views.hpp): status, report, compliance, funds --------------------
 // Text and Markdown follow --lang; CSV and JSON are the same in both languages (stable English
 // column names and keys, codes and numbers). docs/output-formats.md documents CSV and JSON.
+// Text, Markdown, HTML and xlsx name the school, the office, the as-of date and the date made
+// (the view's Masthead); text from the data is shown with control and bidirectional characters
+// escaped in text and Markdown, and CSV and xlsx text cells that could run as a formula start
+// with '.
 struct StatusView;
 struct ReportView;
 struct ComplianceView;
+struct FundsView;
+struct ListView;
 
 // How a view is shown as text on a terminal.
 struct ViewStyle {
@@ -150,6 +156,27 @@ std::string render_compliance_markdown(const ComplianceView& view, Lang lang);
 std::string render_compliance_csv(const ComplianceView& view, bool bom);
 std::string render_compliance_json(const ComplianceView& view);
 
+std::string render_funds_text(const FundsView& view, const ViewStyle& style);
+std::string render_funds_markdown(const FundsView& view, Lang lang);
+std::string render_funds_csv(const FundsView& view, bool bom);  // one row per entry
+std::string render_funds_json(const FundsView& view);
+
+// ---- xlsx workbooks (xlsx*.cpp, libxlsxwriter) ---------------------------------------------
+// The bytes of an .xlsx file, for people: headers in `lang`; every sheet opens with a title
+// block (school and office, the view's title, the sheet's section, as-of and the date made),
+// its header row frozen below it and an autofilter over the table; ids and codes as text
+// (0001 stays 0001), counts as numbers, percentages with a percent format, money in yuan,
+// dates as dates; column widths from the display width of the contents. One sheet per section
+// of the Markdown document, plus native charts where the HTML page has SVG ones. Throws
+// std::runtime_error when libxlsxwriter cannot write the file.
+std::string render_status_xlsx(const StatusView& view, Lang lang);
+std::string render_report_xlsx(const ReportView& view, const ComplianceView& year, Lang lang);
+std::string render_compliance_xlsx(const ComplianceView& view, Lang lang);
+std::string render_funds_xlsx(const FundsView& view, Lang lang);
+// `school` names the school and office of the title block (the list view has no masthead).
+struct Masthead;
+std::string render_list_xlsx(const ListView& view, const Masthead& head, Lang lang);
+
 // A table for a terminal. Cells may carry an ANSI style (painted only when colour is on, and
 // never counted in widths). When the table is wider than `width`, columns are dropped in
 // `drop_order`, then the `shrinkable` columns are abbreviated with "…" (never below
@@ -173,11 +200,15 @@ std::string render_styled_table_text(const StyledTable& table, Color color, int 
 // (Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif). Every value from the data is
 // escaped (html_escape).
 //
-// The report page has the sections of render_report_markdown plus two charts: completion per
-// pilot major against its quota (held, planned, remaining) and report punctuality per college
-// (on time / late / missing), the latter from `year`'s colleges (compute_compliance for the
-// due date's year, from the same ProgressBook).
+// The report page has the sections of render_report_markdown plus charts: completion per pilot
+// major against its quota (held, planned, remaining), report punctuality per college (on time
+// / late / missing), the latter from `year`'s colleges (compute_compliance for the due date's
+// year, from the same ProgressBook), and the year's trend (a line per pilot major).
 std::string render_report_html(const ReportView& view, const ComplianceView& year, Lang lang);
+// The status page: the status table and completion per pilot major (held, planned, remaining).
+std::string render_status_html(const StatusView& view, Lang lang);
+// The funds page: its sections and a chart of income and expense per college.
+std::string render_funds_html(const FundsView& view, Lang lang);
 // The compliance page: the sections of render_compliance_markdown plus charts of points per
 // college, completion per pilot major and report punctuality per college.
 std::string render_compliance_html(const ComplianceView& view, Lang lang);
@@ -199,7 +230,6 @@ std::string render_calendar_json(const CalendarView& view);
 // ---- pilot list (src/render/list.cpp) -----------------------------------------------------
 // docs/list-format.md documents the JSON keys and CSV columns of every kind. JSON and CSV are
 // the same in both languages; the table's column titles follow `style.lang`.
-struct ListView;
 std::string render_list_json(const ListView& view);
 std::string render_list_csv(const ListView& view, bool bom);
 std::string render_list_text(const ListView& view, const ViewStyle& style);

@@ -1,5 +1,5 @@
 #pragma once
-// The office's three views (SPEC §4): `status`, `report` and `compliance`, computed from a
+// The office's views (SPEC §4): `status`, `report`, `compliance` and `funds`, computed from a
 // Repository, its ProgressBook and one Analysis. Quota and report arithmetic come only from
 // progress.hpp and calendar.hpp; nothing here renders (render.hpp turns views into text).
 #include <cstddef>
@@ -20,6 +20,18 @@ struct Percent {
   // nullopt when `whole` is not positive (a quota of 0 has no completion).
   static std::optional<Percent> of(long long part, long long whole);
 };
+
+// Who issues a view and when (SPEC §5): every human-facing output names the school, the issuing
+// office, the as-of date and the date it was made.
+struct Masthead {
+  std::string school;  // [school] name ("" when pilot.toml has none)
+  std::string office;  // [school] office (default 教务处)
+  Date as_of;
+  // The day the output is made. compute_* set it to as_of; the command line sets today
+  // ($PILOT_TODAY pins it, docs/output-formats.md), so that views stay reproducible in tests.
+  Date made;
+};
+Masthead masthead(const Config& config, const Date& as_of);
 
 // Who a row of a view is about: one major of one approved pilot.
 struct PilotMajorId {
@@ -129,8 +141,10 @@ struct StatusRow {
   bool quota_changed = false;
   long long registered = 0;
   long long attended = 0;
+  long long passed = 0;
   long long planned = 0;
   std::optional<Percent> completion;  // attended / quota
+  std::optional<Percent> pass_rate;   // passed / attended
   bool met = false;                   // attended >= quota
   bool reachable = false;             // attended + planned >= quota
   ReportCounts reports;
@@ -143,16 +157,27 @@ struct StatusTotals {
   long long quota = 0;
   long long registered = 0;
   long long attended = 0;
+  long long passed = 0;
   long long planned = 0;
   std::optional<Percent> completion;
+  std::optional<Percent> pass_rate;
   ReportCounts reports;
   FindingCounts findings;  // the sum of the rows' counts
 };
 
+// The subtotal of one college's rows.
+struct StatusCollege {
+  std::string college;  // "" collects majors whose college is unknown
+  std::string college_name;
+  StatusTotals totals;
+};
+
 struct StatusView {
+  Masthead head;
   Date as_of;
   StatusFilter filter;
   std::vector<StatusRow> rows;  // the book's order: pilots in file order, majors in pilot order
+  std::vector<StatusCollege> colleges;  // in college-id order, the unknown college last
   StatusTotals totals;
 };
 
@@ -176,8 +201,11 @@ struct ReportHeadline {
   int majors = 0;
   long long quota = 0;
   long long attended = 0;  // held batches dated on or before the due date
+  long long passed = 0;    // ... of the same batches
   std::optional<Percent> completion;
-  long days_to_year_end = 0;  // from the due date to 31 Dec of its year
+  std::optional<Percent> pass_rate;
+  long days_to_year_end = 0;  // from the due date to 31 Dec of its year (JSON, as before)
+  long days_left = 0;         // from as-of to 31 Dec of the due date's year; 0 once it is past
 };
 
 struct ReportProgressRow {
@@ -186,10 +214,50 @@ struct ReportProgressRow {
   long long attended = 0;           // held batches dated on or before the due date
   long long attended_previous = 0;  // ... on or before the previous due date (0 when none)
   long long change = 0;             // attended - attended_previous
+  long long passed = 0;             // of the batches counted in attended
   std::optional<Percent> completion;
+  std::optional<Percent> pass_rate;  // passed / attended
   long long planned = 0;
   DueReport report = DueReport::not_due;
-  bool at_risk = false;  // listed in ReportView::at_risk
+  bool met = false;      // attended (at the due date) >= quota
+  bool at_risk = false;  // listed in ReportView::at_risk: held + planned as of as-of fall short
+};
+
+// The progress rows of one college summed, or of the whole school (college "").
+struct ReportTotals {
+  std::string college;  // "" for the school, and for majors whose college is unknown
+  std::string college_name;
+  int pilots = 0;  // distinct pilots
+  int majors = 0;  // distinct major codes
+  long long quota = 0;
+  long long attended = 0;
+  long long attended_previous = 0;
+  long long change = 0;
+  long long passed = 0;
+  long long planned = 0;
+  std::optional<Percent> completion;
+  std::optional<Percent> pass_rate;
+};
+
+// One report of the year that is missing as of as-of (its due date + grace has passed).
+struct MissingReportRow {
+  PilotMajorId who;  // the major's first row in the year
+  Date due;
+  long days_overdue = 0;  // from due + grace to as-of
+};
+
+// The year's trend: completion of every pilot major at each due date of the year up to the
+// summary's, from the first date any of them was due (held batches up to each date).
+struct TrendRow {
+  PilotMajorId who;  // empty for the school's row
+  long long quota = 0;
+  std::vector<long long> attended;                 // one per Trend::dates
+  std::vector<std::optional<Percent>> completion;  // one per Trend::dates
+};
+struct Trend {
+  std::vector<Date> dates;
+  std::vector<TrendRow> rows;  // as ReportView::rows
+  TrendRow total;              // the school
 };
 
 // A major that has not filed its report for the due date (once per major).
@@ -205,11 +273,13 @@ struct AtRiskRow {
   long days_left = 0;  // from as-of to the deadline
   long long quota = 0;
   long long attended = 0;
+  long long passed = 0;
   long long planned = 0;
   long long shortfall = 0;  // quota - attended - planned
 };
 
 struct ReportView {
+  Masthead head;
   Date as_of;
   Date due;
   // `due` was chosen as the latest due date on or before as-of (no --date); when it lies in an
@@ -218,8 +288,12 @@ struct ReportView {
   std::optional<Date> previous_due;
   ReportHeadline headline;
   std::vector<ReportProgressRow> rows;         // pilot majors of the due date's year
+  std::vector<ReportTotals> colleges;  // rows per college, in college-id order (unknown last)
+  ReportTotals total;                  // all rows
   std::vector<NotReportedRow> not_reported;    // in major-code order
+  std::vector<MissingReportRow> missing;       // every missing report of the year: by due, major
   std::vector<AtRiskRow> at_risk;              // soonest deadline, then largest shortfall
+  Trend trend;
   std::vector<RuleCount> findings_by_rule;     // open findings in files of the due date's year
 };
 
@@ -233,6 +307,8 @@ struct ComplianceRow {
   PilotMajorId who;
   long long quota = 0;
   long long attended = 0;
+  long long passed = 0;
+  std::optional<Percent> pass_rate;  // passed / attended
   bool met = false;
   int points = 0;  // quota_item_points when met, else 0
   ReportCounts reports;
@@ -247,12 +323,14 @@ struct CollegeCompliance {
   int met = 0;
   long long quota = 0;
   long long attended = 0;
+  long long passed = 0;
   int points = 0;
   int max_points = 0;  // rows * quota_item_points
   ReportCounts reports;
 };
 
 struct ComplianceView {
+  Masthead head;
   Date as_of;
   int year = 0;
   bool provisional = false;  // as-of is on or before 31 Dec of the year
@@ -270,6 +348,57 @@ ComplianceView compute_compliance(const Repository& repo, const ProgressBook& bo
 // pilot of as-of's year is approved by as-of (status approved, and its `approved` date, when
 // valid, not after as-of) — in January, the year just closed.
 int default_compliance_year(const Repository& repo, const Date& as_of);
+
+// ---- pilot funds --------------------------------------------------------------------------
+
+// year 0 does not filter (the command line passes as-of's year); college "" does not filter.
+struct FundsFilter {
+  int year = 0;
+  std::string college;
+};
+
+// The year of a fund entry: its `date`'s, else its year folder's (pilot list --year too).
+int fund_year(const Fund& fund);
+
+// Income and expense over fund entries whose direction and amount are valid.
+struct FundSum {
+  long long income_fen = 0;
+  long long expense_fen = 0;
+  int entries = 0;  // entries counted
+  long long balance_fen() const { return income_fen - expense_fen; }
+  void add(const Fund& f);
+};
+
+// One entry with its college's name and the open findings in its file (R402, R403, S002 ...).
+struct FundEntryRow {
+  const Fund* fund = nullptr;               // points into the repository
+  std::string college_name;                 // "" when the college is unknown
+  std::vector<const Diagnostic*> findings;  // point into the analysis, in its order
+};
+
+struct FundsCollege {
+  std::string college;  // "" collects entries whose college is unknown, and the school total
+  std::string college_name;
+  FundSum sum;
+  // Sums per category and per source, in the enums' order; nullopt collects entries whose
+  // category (source) is missing or invalid. Only those with entries are listed.
+  std::vector<std::pair<std::optional<FundCategory>, FundSum>> by_category;
+  std::vector<std::pair<std::optional<FundSource>, FundSum>> by_source;
+  FindingCounts findings;  // open findings in its entries' files
+};
+
+struct FundsView {
+  Masthead head;
+  Date as_of;
+  FundsFilter filter;
+  std::vector<FundEntryRow> entries;   // by date (undated last), then file
+  std::vector<FundsCollege> colleges;  // in college-id order, the unknown college last
+  FundsCollege total;                  // the school (college "")
+};
+
+// The fund entries of `filter`; the view points into `repo` and `analysis`, which must outlive it.
+FundsView compute_funds(const Repository& repo, const Analysis& analysis, const Date& as_of,
+                        const FundsFilter& filter);
 
 // ---- pilot list ---------------------------------------------------------------------------
 

@@ -78,6 +78,7 @@ void setup_calendar(CLI::App& app, Globals& g);
 void setup_status(CLI::App& app, Globals& g);
 void setup_report(CLI::App& app, Globals& g);
 void setup_compliance(CLI::App& app, Globals& g);
+void setup_funds(CLI::App& app, Globals& g);
 void setup_list(CLI::App& app, Globals& g);
 void setup_init(CLI::App& app, Globals& g);
 void setup_add(CLI::App& app, Globals& g);

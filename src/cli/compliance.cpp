@@ -19,19 +19,22 @@ struct ComplianceOptions {
 };
 
 int run_compliance(const ComplianceOptions& o, const Globals& g) {
+  const std::string& f = o.output.format;
+  check_binary_output(f, o.output_file, lang_of(g));
   Date today = as_of(g);
   Repository& repo = keep_until_exit(load(g));
   Analysis& analysis = keep_until_exit(analyze(repo, AnalyzeOptions{today, {}, {}}));
   ProgressBook book(repo, today);
   ComplianceView view = compute_compliance(
       repo, book, analysis, o.year != 0 ? o.year : default_compliance_year(repo, today));
+  view.head.made = made_date();
 
-  const std::string& f = o.output.format;
   std::string text;
   if (f == "json") text = render_compliance_json(view);
   else if (f == "csv") text = render_compliance_csv(view, !o.output.no_bom);
   else if (f == "md") text = render_compliance_markdown(view, lang_of(g));
   else if (f == "html") text = render_compliance_html(view, lang_of(g));
+  else if (f == "xlsx") text = render_compliance_xlsx(view, lang_of(g));
   else text = render_compliance_text(view, view_style(o.output, g, o.output_file));
   emit_output(o.output_file, text, lang_of(g));
   return 0;

@@ -178,8 +178,8 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   add_globals(app, g);
   for (Setup setup : {setup_validate, setup_rules, setup_calendar, setup_status, setup_report, setup_compliance,
-                      setup_list, setup_init, setup_add, setup_set, setup_year, setup_decide,
-                      setup_completions, setup_schema, setup_complete_ids, setup_lsp}) {
+                      setup_funds, setup_list, setup_init, setup_add, setup_set, setup_year,
+                      setup_decide, setup_completions, setup_schema, setup_complete_ids, setup_lsp}) {
     setup(app, g);
   }
   for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) sub->fallthrough();

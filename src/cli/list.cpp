@@ -21,7 +21,7 @@ std::vector<std::string> kind_names() {
   return names;
 }
 
-const std::vector<std::string> k_list_formats{"table", "csv", "json"};
+const std::vector<std::string> k_list_formats{"table", "csv", "json", "xlsx"};
 
 struct ListOptions {
   std::string kind;
@@ -29,6 +29,7 @@ struct ListOptions {
   std::string college;
   std::string major;
   ViewOutputOptions output;
+  std::string output_file;  // -o: "" = stdout
 };
 
 // A --college or --major naming nothing in the repository is a usage error, with a "did you mean".
@@ -48,6 +49,7 @@ void check_known(const Repository& repo, const std::vector<T>& records, Kind kin
 }
 
 int run_list(const ListOptions& o, const Globals& g) {
+  check_binary_output(o.output.format, o.output_file, lang_of(g));
   Date today = as_of(g);
   Repository& repo = keep_until_exit(load(g));
   check_known(repo, repo.colleges, Kind::college, o.college, "--college");
@@ -58,9 +60,17 @@ int run_list(const ListOptions& o, const Globals& g) {
   ListView view = compute_list(repo, book, *kind, ListFilter{o.year, o.college, o.major});
 
   const std::string& f = o.output.format;
-  if (f == "json") std::cout << render_list_json(view);
-  else if (f == "csv") std::cout << render_list_csv(view, !o.output.no_bom);
-  else std::cout << render_list_text(view, view_style(o.output, g));
+  std::string out;
+  if (f == "json") out = render_list_json(view);
+  else if (f == "csv") out = render_list_csv(view, !o.output.no_bom);
+  else if (f == "xlsx") {
+    Masthead head = masthead(repo.config, today);
+    head.made = made_date();
+    out = render_list_xlsx(view, head, lang_of(g));
+  } else {
+    out = render_list_text(view, view_style(o.output, g, o.output_file));
+  }
+  emit_output(o.output_file, out, lang_of(g));
   return 0;
 }
 
@@ -85,6 +95,7 @@ void setup_list(CLI::App& app, Globals& g) {
   sub->add_option("--college", o->college, "only records that concern this college (id)");
   sub->add_option("--major", o->major, "only records that concern this major (code)");
   add_view_output_options(*sub, o->output, "table", k_list_formats);
+  add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_list(*o, g); });
 }
 

@@ -76,6 +76,8 @@ Date due_date(const ReportOptions& o, const Config& config, const Date& today) {
 }
 
 int run_report(const ReportOptions& o, const Globals& g) {
+  const std::string& f = o.output.format;
+  check_binary_output(f, o.output_file, lang_of(g));
   Date today = as_of(g);
   Repository& repo = keep_until_exit(load(g));
   Date due = due_date(o, repo.config, today);
@@ -83,14 +85,18 @@ int run_report(const ReportOptions& o, const Globals& g) {
   ProgressBook book(repo, today);
   ReportView view = compute_report(repo, book, analysis, due);
   view.latest_due = o.date.empty();
+  view.head.made = made_date();
 
-  const std::string& f = o.output.format;
+  const Lang lang = lang_of(g);
   std::string text;
   if (f == "json") text = render_report_json(view);
   else if (f == "csv") text = render_report_csv(view, !o.output.no_bom);
   else if (f == "table") text = render_report_text(view, view_style(o.output, g, o.output_file));
-  else if (f == "html") text = render_report_html(view, compute_compliance(repo, book, analysis, due.year), lang_of(g));
-  else text = render_report_markdown(view, lang_of(g));
+  else if (f == "html")
+    text = render_report_html(view, compute_compliance(repo, book, analysis, due.year), lang);
+  else if (f == "xlsx")
+    text = render_report_xlsx(view, compute_compliance(repo, book, analysis, due.year), lang);
+  else text = render_report_markdown(view, lang);
   emit_output(o.output_file, text, lang_of(g));
   return 0;
 }

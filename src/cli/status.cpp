@@ -20,6 +20,7 @@ struct StatusOptions {
   std::string major;
   std::string certificate;
   ViewOutputOptions output;
+  std::string output_file;  // -o: "" = stdout
 };
 
 // A filter naming nothing in the repository is a usage error, with a "did you mean".
@@ -39,6 +40,8 @@ void check_known(const Repository& repo, Kind kind, const std::string& id, const
 }
 
 int run_status(const StatusOptions& o, const Globals& g) {
+  const std::string& f = o.output.format;
+  check_binary_output(f, o.output_file, lang_of(g));
   Date today = as_of(g);
   Repository& repo = keep_until_exit(load(g));
   check_known(repo, Kind::college, o.college, "--college");
@@ -48,12 +51,17 @@ int run_status(const StatusOptions& o, const Globals& g) {
   ProgressBook book(repo, today);
   StatusFilter filter{o.year != 0 ? o.year : today.year, o.college, o.major, o.certificate};
   StatusView view = compute_status(repo, book, analysis, filter);
+  view.head.made = made_date();
 
-  const std::string& f = o.output.format;
-  if (f == "json") std::cout << render_status_json(view);
-  else if (f == "csv") std::cout << render_status_csv(view, !o.output.no_bom);
-  else if (f == "md") std::cout << render_status_markdown(view, lang_of(g));
-  else std::cout << render_status_text(view, view_style(o.output, g));
+  const Lang lang = lang_of(g);
+  std::string out;
+  if (f == "json") out = render_status_json(view);
+  else if (f == "csv") out = render_status_csv(view, !o.output.no_bom);
+  else if (f == "md") out = render_status_markdown(view, lang);
+  else if (f == "html") out = render_status_html(view, lang);
+  else if (f == "xlsx") out = render_status_xlsx(view, lang);
+  else out = render_status_text(view, view_style(o.output, g, o.output_file));
+  emit_output(o.output_file, out, lang);
   return 0;
 }
 
@@ -67,7 +75,8 @@ void setup_status(CLI::App& app, Globals& g) {
   sub->add_option("--college", o->college, "only majors of this college (id)");
   sub->add_option("--major", o->major, "only this major (code)");
   sub->add_option("--certificate", o->certificate, "only pilots of this certificate (id)");
-  add_view_output_options(*sub, o->output, "table");
+  add_view_output_options(*sub, o->output, "table", k_page_formats);
+  add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_status(*o, g); });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// What `status`, `report` and `compliance` share: output options and the terminal's width.
+// What the views (`status`, `report`, `compliance`, `funds`, `list`) share: output options,
+// the terminal's width, the date a view is made, and writing to stdout or -o FILE.
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -22,8 +23,33 @@ struct ViewOutputOptions {
   int width = -1;  // -1: the terminal's width when stdout is a terminal, else no limit
 };
 
-// The formats of `report` and `compliance`: the view formats plus a self-contained HTML page.
-inline const std::vector<std::string> k_page_formats{"table", "md", "csv", "json", "html"};
+// The formats of `status`, `report`, `compliance` and `funds`: the view formats plus a
+// self-contained HTML page and an Excel workbook.
+inline const std::vector<std::string> k_page_formats{"table", "md", "csv", "json", "html", "xlsx"};
+
+// The date a view is made (SPEC §5): $PILOT_TODAY when it is set, so that tests and goldens are
+// reproducible, else today. --as-of does not change it: it dates the data, not the document.
+inline Date made_date() {
+  if (const char* env = std::getenv("PILOT_TODAY"); env != nullptr && env[0] != '\0') {
+    auto d = Date::parse(env);
+    if (!d)
+      throw UsageError(std::string("$PILOT_TODAY must be a date YYYY-MM-DD that exists, not \"") +
+                       env + "\"");
+    return *d;
+  }
+  return Date::today();
+}
+
+// An xlsx workbook is bytes, not text: it goes to -o FILE or to a redirected stdout, never to a
+// terminal (a usage error, exit 2, before any work).
+inline void check_binary_output(const std::string& format, const std::string& path, Lang lang) {
+  if (format != "xlsx" || (!path.empty() && path != "-") || isatty(STDOUT_FILENO) == 0) return;
+  throw UsageError(
+      lang == Lang::zh
+          ? "--format xlsx 输出的是 Excel 文件：请用 -o 文件名.xlsx "
+            "指定文件（或把标准输出重定向到文件）"
+          : "--format xlsx writes an Excel file: give -o FILE.xlsx (or redirect stdout to a file)");
+}
 
 // --format (one of `formats`, default `default_format`), --no-bom, --width.
 inline void add_view_output_options(CLI::App& sub, ViewOutputOptions& o, const std::string& default_format,

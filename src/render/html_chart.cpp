@@ -148,4 +148,151 @@ std::string bar_chart_svg(const BarChart& chart, Lang lang) {
   return out + "</svg>\n";
 }
 
+namespace {
+
+// Line styles that stay apart in grey: colours of different lightness, a marker shape and a
+// dash pattern each; the total is thick, black and solid.
+struct LineStyle {
+  const char* color;
+  const char* dash;    // stroke-dasharray, "" = solid
+  const char* marker;  // circle | square | triangle | diamond
+};
+constexpr LineStyle k_line_styles[] = {
+    {"#1f3b73", "", "circle"},   {"#d98c1e", "6 3", "square"},  {"#4e8f3a", "2 2", "triangle"},
+    {"#8e1616", "", "diamond"},  {"#6a4c93", "6 3", "circle"},  {"#2a9d8f", "2 2", "square"},
+    {"#9c6644", "", "triangle"}, {"#3d5a80", "6 3", "diamond"}, {"#b5838d", "2 2", "circle"},
+    {"#555555", "", "square"},
+};
+
+std::string marker(const char* shape, double x, double y, const char* color) {
+  std::string_view s(shape);
+  if (s == "square") {
+    return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"6\" fill=\"{}\"/>",
+                       x - 3, y - 3, color);
+  }
+  if (s == "triangle") {
+    return fmt::format("<path d=\"M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z\" fill=\"{}\"/>", x,
+                       y - 4, x + 4, y + 3, x - 4, y + 3, color);
+  }
+  if (s == "diamond") {
+    return fmt::format(
+        "<path d=\"M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z\" fill=\"{}\"/>", x,
+        y - 4, x + 4, y, x, y + 4, x - 4, y, color);
+  }
+  return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>", x, y, color);
+}
+
+}  // namespace
+
+std::string line_chart_svg(const LineChart& chart, Lang lang) {
+  if (chart.lines.empty() || chart.x_labels.empty()) {
+    return "<p class=\"none\">" + html_escape(view_render::none_label(lang)) + "</p>\n";
+  }
+  constexpr double left = 40, right = 20, top = 10, plot_h = 200, axis_h = 26, legend_row = 20;
+  const double plot_w = k_width - left - right;
+  long long max_tenths = 1000;
+  for (const auto& line : chart.lines) {
+    for (const auto& v : line.values) {
+      if (v) max_tenths = std::max(max_tenths, v->tenths);
+    }
+  }
+  const long long y_max = (max_tenths + 199) / 200 * 200;  // whole 20 % steps
+  const std::size_t n = chart.x_labels.size();
+  auto x_of = [&](std::size_t i) {
+    return n == 1 ? left + plot_w / 2
+                  : left + plot_w * static_cast<double>(i) / static_cast<double>(n - 1);
+  };
+  auto y_of = [&](long long tenths) {
+    return top + plot_h - plot_h * static_cast<double>(tenths) / static_cast<double>(y_max);
+  };
+  const double legend_top = top + plot_h + axis_h + 8;
+  const double height = legend_top + legend_row * static_cast<double>(chart.lines.size());
+  std::string out = fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1:.0f}\" "
+      "width=\"{0}\" "
+      "height=\"{1:.0f}\" role=\"img\" aria-labelledby=\"{2}-title\">\n<title "
+      "id=\"{2}-title\">{3}</title>\n",
+      k_width, height, chart.id, html_escape(chart.title));
+  // Grid lines every 20 %, the 100 % line dashed and dark.
+  out += "<g class=\"grid\">";
+  for (long long t = 0; t <= y_max; t += 200) {
+    const double y = y_of(t);
+    const bool target = t == 1000;
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+        "stroke-width=\"{}\"{}/>",
+        left, y, left + plot_w, y, target ? "#000" : "#d0d0d0", target ? "1.2" : "1",
+        target ? " stroke-dasharray=\"5 3\"" : "");
+    out +=
+        fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}%</text>",
+                    left - 5, y + 4, t / 10);
+  }
+  // Date labels, thinned so that they do not overlap.
+  const std::size_t step = std::max<std::size_t>(
+      1, static_cast<std::size_t>(std::ceil(40.0 * static_cast<double>(n) / plot_w)));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % step != 0 && i + 1 != n) continue;
+    if (i + 1 == n && i % step != 0 && (i % step) * plot_w / static_cast<double>(n) < 36) continue;
+    out += fmt::format(
+        "<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>", x_of(i),
+        top + plot_h + 16, html_escape(chart.x_labels[i]));
+  }
+  out += "</g>\n";
+  // The lines, the total last (on top).
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < chart.lines.size(); ++i) {
+    if (!chart.lines[i].total) order.push_back(i);
+  }
+  for (std::size_t i = 0; i < chart.lines.size(); ++i) {
+    if (chart.lines[i].total) order.push_back(i);
+  }
+  std::size_t styled = 0;
+  std::vector<LineStyle> styles(chart.lines.size());
+  for (std::size_t i = 0; i < chart.lines.size(); ++i) {
+    styles[i] = chart.lines[i].total ? LineStyle{"#000000", "", ""}
+                                     : k_line_styles[styled++ % std::size(k_line_styles)];
+  }
+  for (std::size_t i : order) {
+    const LineChart::Line& line = chart.lines[i];
+    const LineStyle& st = styles[i];
+    std::string points, marks;
+    for (std::size_t k = 0; k < line.values.size() && k < n; ++k) {
+      if (!line.values[k]) continue;
+      const double x = x_of(k), y = y_of(line.values[k]->tenths);
+      points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", x, y);
+      if (!line.total) marks += marker(st.marker, x, y, st.color);
+    }
+    const std::string last =
+        line.values.empty() ? "—" : view_render::percent_text(line.values.back());
+    out += "<g><title>" + html_escape(line.label + " " + last) + "</title>";
+    out += fmt::format(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{} "
+        "stroke-linejoin=\"round\"/>",
+        points, st.color, line.total ? "3" : "1.6",
+        std::string_view(st.dash).empty() ? "" : fmt::format(" stroke-dasharray=\"{}\"", st.dash));
+    out += marks + "</g>\n";
+  }
+  // The legend: a sample of each line, its label and its last value.
+  out += "<g class=\"legend\">";
+  for (std::size_t i = 0; i < chart.lines.size(); ++i) {
+    const LineChart::Line& line = chart.lines[i];
+    const LineStyle& st = styles[i];
+    const double y = legend_top + legend_row * static_cast<double>(i) + 10;
+    out += fmt::format(
+        "<line x1=\"0\" y1=\"{0:.1f}\" x2=\"26\" y2=\"{0:.1f}\" stroke=\"{1}\" "
+        "stroke-width=\"{2}\"{3}/>",
+        y, st.color, line.total ? "3" : "1.6",
+        std::string_view(st.dash).empty() ? "" : fmt::format(" stroke-dasharray=\"{}\"", st.dash));
+    if (!line.total) out += marker(st.marker, 13, y, st.color);
+    const std::string value =
+        line.values.empty() ? "—" : view_render::percent_text(line.values.back());
+    const int label_cols =
+        std::max(6, static_cast<int>((k_width - 36 - text_px(value) - 12) / k_col_px));
+    out += text(34, y + 4.5, truncate_to_width(line.label, label_cols), "start",
+                line.total ? "strong" : nullptr);
+    out += text(k_width, y + 4.5, value, "end", nullptr);
+  }
+  return out + "</g>\n</svg>\n";
+}
+
 }  // namespace pilot::html

@@ -100,19 +100,64 @@ html::Figure points_figure(const ComplianceView& view, Lang lang) {
   return f;
 }
 
+// The year's trend as lines: every pilot major and the school.
+html::Figure trend_figure(const ReportView& view, Lang lang) {
+  html::Figure f;
+  html::LineChart c;
+  c.id = "trend";
+  c.title = fmt::format(
+      fmt::runtime(tr(lang, "{} 年各填报日完成率", "Completion at each due date of {}")),
+      view.due.year);
+  for (const Date& d : view.trend.dates)
+    c.x_labels.push_back(fmt::format("{:02}-{:02}", d.month, d.day));
+  for (const TrendRow& r : view.trend.rows)
+    c.lines.push_back({pilot_major_label(r.who), r.completion, false});
+  c.lines.push_back({tr(lang, "全校", "School"), view.trend.total.completion, true});
+  f.line = std::move(c);
+  f.note = tr(lang, "虚线为 100%（完成指标）；粗黑线为全校。",
+              "The dashed line is 100 % (quota met); the thick black line is the school.");
+  return f;
+}
+
 }  // namespace
 
 std::string render_report_html(const ReportView& view, const ComplianceView& year, Lang lang) {
   Document doc = report_document(view, lang);
   std::vector<CompletionItem> items;
-  for (const ReportProgressRow& r : view.rows) items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+  for (const ReportTotals& c : view.colleges) {
+    for (const ReportProgressRow& r : view.rows) {
+      if (r.who.college == c.college)
+        items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+    }
+  }
   html::Page page;
   page.doc = &doc;
   page.lang = lang;
-  page.as_of = view.as_of.str();
   page.figures.push_back(completion_figure(items, true, lang));
   page.figures.push_back(punctuality_figure(year.colleges, year.year, year.as_of, lang));
   page.figures_after = 1;  // after the headline
+  page.narrow_sections = {0};
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    if (doc.sections[i].sheet == tr(lang, "走势", "Trend"))
+      page.section_figures.emplace_back(i, trend_figure(view, lang));
+  }
+  return html::page_html(page);
+}
+
+std::string render_status_html(const StatusView& view, Lang lang) {
+  Document doc = status_document(view, lang);
+  std::vector<CompletionItem> items;
+  for (const StatusCollege& c : view.colleges) {
+    for (const StatusRow& r : view.rows) {
+      if (r.who.college == c.college)
+        items.push_back({&r.who, r.quota, r.attended, r.planned, r.completion});
+    }
+  }
+  html::Page page;
+  page.doc = &doc;
+  page.lang = lang;
+  page.figures.push_back(completion_figure(items, true, lang));
+  page.figures_after = 1;  // after the table
   return html::page_html(page);
 }
 
@@ -125,11 +170,43 @@ std::string render_compliance_html(const ComplianceView& view, Lang lang) {
   html::Page page;
   page.doc = &doc;
   page.lang = lang;
-  page.as_of = view.as_of.str();
   page.figures.push_back(points_figure(view, lang));
   page.figures.push_back(completion_figure(items, false, lang));
   page.figures.push_back(punctuality_figure(view.colleges, view.year, view.as_of, lang));
   page.figures_after = 0;  // before the tables
+  return html::page_html(page);
+}
+
+std::string render_funds_html(const FundsView& view, Lang lang) {
+  Document doc = funds_document(view, lang);
+  html::Figure f;
+  html::BarChart& c = f.chart;
+  c.id = "funds";
+  c.title = tr(lang, "各二级学院收入与支出（元）", "Income and expense per college (yuan)");
+  c.series = {{html::Swatch::held, tr(lang, "收入", "Income")},
+              {html::Swatch::late, tr(lang, "支出", "Expense")}};
+  for (const FundsCollege& col : view.colleges) {
+    std::string name = !col.college_name.empty() ? col.college_name
+                       : col.college.empty() ? tr(lang, "（未知学院）", "(unknown college)")
+                                             : col.college;
+    html::BarChart::Bar income, expense;
+    income.label = name + tr(lang, " 收入", " income");
+    income.values = {col.sum.income_fen / 100, 0};
+    income.summary = money_cell(col.sum.income_fen).text;
+    expense.label = name + tr(lang, " 支出", " expense");
+    expense.values = {0, col.sum.expense_fen / 100};
+    expense.summary = money_cell(col.sum.expense_fen).text + tr(lang, " · 结余 ", " · balance ") +
+                      money_cell(col.sum.balance_fen()).text;
+    c.bars.push_back(std::move(income));
+    c.bars.push_back(std::move(expense));
+  }
+  f.note = tr(lang, "条形上的数字为整元；结余 = 收入 − 支出。",
+              "Numbers on the bars are whole yuan; balance = income − expense.");
+  html::Page page;
+  page.doc = &doc;
+  page.lang = lang;
+  page.figures.push_back(std::move(f));
+  page.figures_after = 1;  // after the per-college table
   return html::page_html(page);
 }
 

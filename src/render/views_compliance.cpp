@@ -22,86 +22,109 @@ const char* met_label(const ComplianceRow& r, bool provisional, Lang lang) {
 
 Section per_major(const ComplianceView& view, Lang lang) {
   enum : std::size_t {
-    college, major, certificate, quota, attended, met, points, due, on_time, late, missing, punctual, waivers, count
+    college,
+    major,
+    major_code,
+    major_name,
+    pilot,
+    certificate,
+    quota,
+    attended,
+    passed,
+    pass_rate,
+    met,
+    points,
+    due,
+    on_time,
+    late,
+    missing,
+    punctual,
+    waivers,
+    count
   };
   Section s;
   s.title = tr(lang, "各专业", "Per major");
-  StyledTable st;
-  Table& t = st.table;
-  if (lang == Lang::zh) {
-    t.headers = {"学院", "专业", "证书", "指标", "参考", "完成", "得分", "应报", "按时", "迟报", "缺报", "按时率", "豁免"};
-  } else {
-    t.headers = {"College", "Major", "Certificate", "Quota", "Attended", "Met", "Points",
-                 "Due",     "On time", "Late",      "Missing", "On-time %", "Waivers"};
-  }
-  t.right_align.assign(count, true);
-  for (std::size_t c : {college, major, certificate, met, waivers}) t.right_align[c] = false;
+  s.sheet = s.title;
+  const bool zh = lang == Lang::zh;
+  const CellType n = CellType::count;
+  Grid g;
+  g.columns = {{zh ? "学院" : "College"},
+               {zh ? "专业" : "Major", CellType::text, Show::tables},
+               {zh ? "专业代码" : "Major code", CellType::code, Show::sheets},
+               {zh ? "专业名称" : "Major name", CellType::text, Show::sheets},
+               {zh ? "试点" : "Pilot", CellType::code, Show::sheets},
+               {zh ? "证书" : "Certificate"},
+               {zh ? "指标" : "Quota", n},
+               {zh ? "参考" : "Attended", n},
+               {zh ? "通过" : "Passed", n},
+               {zh ? "通过率" : "Pass rate", CellType::percent},
+               {zh ? "完成" : "Met"},
+               {zh ? "得分" : "Points", n},
+               {zh ? "应报" : "Due", n},
+               {zh ? "按时" : "On time", n},
+               {zh ? "迟报" : "Late", n},
+               {zh ? "缺报" : "Missing", n},
+               {zh ? "按时率" : "On-time %", CellType::percent},
+               {zh ? "豁免" : "Waivers"}};
   for (const ComplianceRow& r : view.rows) {
-    t.rows.push_back({college_label(r.who), major_label(r.who), certificate_label(r.who), std::to_string(r.quota),
-                      std::to_string(r.attended), met_label(r, view.provisional, lang), std::to_string(r.points),
-                      std::to_string(r.reports.due), std::to_string(r.reports.on_time), std::to_string(r.reports.late),
-                      std::to_string(r.reports.missing),
-                      percent_text(Percent::of(r.reports.on_time, r.reports.due)), join(r.waivers, ", ")});
-    std::vector<const char*> styles(count, nullptr);
-    styles[met] = r.met ? k_green : view.provisional ? k_yellow : k_red;
-    styles[points] = styles[met];
-    if (r.reports.late > 0) styles[late] = k_yellow;
-    if (r.reports.missing > 0) styles[missing] = k_red;
-    st.styles.push_back(std::move(styles));
+    const char* met_style = r.met ? k_green : view.provisional ? k_yellow : k_red;
+    g.add({text_cell(college_label(r.who)), text_cell(major_label(r.who)), code_cell(r.who.major),
+           text_cell(r.who.major_name), code_cell(r.who.pilot), text_cell(certificate_label(r.who)),
+           count_cell(r.quota), count_cell(r.attended), count_cell(r.passed),
+           percent_cell(r.pass_rate), text_cell(met_label(r, view.provisional, lang), met_style),
+           count_cell(r.points, met_style), count_cell(r.reports.due),
+           count_cell(r.reports.on_time),
+           count_cell(r.reports.late, r.reports.late > 0 ? k_yellow : nullptr),
+           count_cell(r.reports.missing, r.reports.missing > 0 ? k_red : nullptr),
+           percent_cell(Percent::of(r.reports.on_time, r.reports.due)),
+           text_cell(join(r.waivers, ", "))});
   }
-  st.drop_order = {college, due, on_time, waivers, late};
-  st.shrinkable = {major, certificate};
-  s.table = std::move(st);
+  g.drop_order = {college, pass_rate, due, on_time, passed, waivers, late};
+  g.shrinkable = {major, certificate};
+  s.grid = std::move(g);
   return s;
 }
 
-std::vector<std::string> college_cells(const CollegeCompliance& c, const std::string& label) {
-  return {label,
-          std::to_string(c.rows),
-          std::to_string(c.met),
-          std::to_string(c.quota),
-          std::to_string(c.attended),
-          percent_text(Percent::of(c.attended, c.quota)),
-          std::to_string(c.points),
-          std::to_string(c.max_points),
-          std::to_string(c.reports.late),
-          std::to_string(c.reports.missing)};
+std::vector<Cell> college_cells(const CollegeCompliance& c, const std::string& label) {
+  return {text_cell(label),           count_cell(c.rows),
+          count_cell(c.met),          count_cell(c.quota),
+          count_cell(c.attended),     percent_cell(Percent::of(c.attended, c.quota)),
+          count_cell(c.passed),       percent_cell(Percent::of(c.passed, c.attended)),
+          count_cell(c.points),       count_cell(c.max_points),
+          count_cell(c.reports.late), count_cell(c.reports.missing)};
 }
 
 Section per_college(const ComplianceView& view, Lang lang) {
   Section s;
   s.title = tr(lang, "各二级学院", "Per college");
-  s.totals_row = true;
-  StyledTable st;
-  Table& t = st.table;
-  if (lang == Lang::zh) {
-    t.headers = {"学院", "试点专业", "完成", "指标", "参考", "完成率", "得分", "满分", "迟报", "缺报"};
-  } else {
-    t.headers = {"College", "Majors", "Met", "Quota", "Attended", "Completion", "Points", "Max points", "Late", "Missing"};
-  }
-  t.right_align.assign(t.headers.size(), true);
-  t.right_align[0] = false;
+  s.sheet = s.title;
+  const bool zh = lang == Lang::zh;
+  const CellType n = CellType::count;
+  Grid g;
+  g.columns = {{zh ? "学院" : "College"},     {zh ? "试点专业" : "Majors", n},
+               {zh ? "完成" : "Met", n},      {zh ? "指标" : "Quota", n},
+               {zh ? "参考" : "Attended", n}, {zh ? "完成率" : "Completion", CellType::percent},
+               {zh ? "通过" : "Passed", n},   {zh ? "通过率" : "Pass rate", CellType::percent},
+               {zh ? "得分" : "Points", n},   {zh ? "满分" : "Max points", n},
+               {zh ? "迟报" : "Late", n},     {zh ? "缺报" : "Missing", n}};
   for (const CollegeCompliance& c : view.colleges) {
     std::string label = !c.college_name.empty() ? c.college_name : !c.college.empty() ? c.college : "—";
-    t.rows.push_back(college_cells(c, label));
+    g.add(college_cells(c, label));
   }
-  if (!t.rows.empty()) {
-    t.separators_before.push_back(t.rows.size());
-    t.rows.push_back(college_cells(view.total, tr(lang, "合计", "Total")));
-    st.styles.resize(t.rows.size());
-    st.styles.back().assign(t.headers.size(), k_bold);
-  }
-  st.drop_order = {8, 5};
-  st.shrinkable = {0};
-  s.table = std::move(st);
+  if (!g.rows.empty()) g.add(college_cells(view.total, tr(lang, "合计", "Total")), RowKind::total);
+  g.drop_order = {10, 7, 6, 5};
+  g.shrinkable = {0};
+  s.grid = std::move(g);
   return s;
 }
 
-Document document(const ComplianceView& view, Lang lang) {
+}  // namespace
+
+Document view_render::compliance_document(const ComplianceView& view, Lang lang) {
   Document doc;
   doc.title = fmt::format(fmt::runtime(tr(lang, "{} 年试点指标绩效考核{}", "Pilot compliance {}{}")), view.year,
                           view.provisional ? tr(lang, "（临时）", " (provisional)") : "");
-  doc.lines.push_back(fmt::format(fmt::runtime(tr(lang, "数据截至 {}", "Data as of {}")), view.as_of.str()));
+  doc.head = view.head;
   doc.lines.push_back(fmt::format(
       fmt::runtime(tr(lang, "完成当年指标的专业该项得 {} 分，未完成的不计分（三(五)3）。",
                       "A major that meets its quota scores {} points on this item, one that misses it 0 (三(五)3).")),
@@ -116,9 +139,12 @@ Document document(const ComplianceView& view, Lang lang) {
   doc.sections.push_back(per_college(view, lang));
   Section findings = findings_section(view.findings_by_rule, lang, true);
   findings.title = fmt::format(fmt::runtime(tr(lang, "违规（按规则，{} 年）", "Violations by rule ({})")), view.year);
+  findings.sheet = tr(lang, "违规", "Violations");
   doc.sections.push_back(std::move(findings));
   return doc;
 }
+
+namespace {
 
 Json reports_json(const ReportCounts& r) {
   return Json{{"due", r.due}, {"on_time", r.on_time}, {"late", r.late}, {"missing", r.missing}};
@@ -134,40 +160,44 @@ Json college_json(const CollegeCompliance& c) {
               {"completion", percent_json(Percent::of(c.attended, c.quota))},
               {"points", c.points},
               {"max_points", c.max_points},
-              {"reports", reports_json(c.reports)}};
+              {"reports", reports_json(c.reports)},
+              {"passed", c.passed},
+              {"pass_rate", percent_json(Percent::of(c.passed, c.attended))}};
 }
 
 }  // namespace
 
-Document view_render::compliance_document(const ComplianceView& view, Lang lang) { return document(view, lang); }
-
 std::string render_compliance_text(const ComplianceView& view, const ViewStyle& style) {
-  return document_text(document(view, style.lang), style);
+  return document_text(compliance_document(view, style.lang), style);
 }
 
 std::string render_compliance_markdown(const ComplianceView& view, Lang lang) {
-  return document_markdown(document(view, lang), lang);
+  return document_markdown(compliance_document(view, lang), lang);
 }
 
 std::string render_compliance_csv(const ComplianceView& view, bool bom) {
   Table t;
   t.headers = {"year", "provisional"};
   for (const char* c : k_identity_columns) t.headers.emplace_back(c);
-  for (const char* c : {"quota", "attended", "met", "points", "reports_due", "reports_on_time", "reports_late",
-                        "reports_missing", "waived", "waivers"}) {
+  for (const char* c :
+       {"quota", "attended", "met", "points", "reports_due", "reports_on_time", "reports_late",
+        "reports_missing", "waived", "waivers", "passed", "pass_rate_pct"}) {
     t.headers.emplace_back(c);
   }
   for (const ComplianceRow& r : view.rows) {
     std::vector<std::string> cells{std::to_string(view.year), view.provisional ? "yes" : "no"};
     for (auto& cell : identity_cells(r.who)) cells.push_back(std::move(cell));
     for (auto& cell : std::vector<std::string>{
-             std::to_string(r.quota), std::to_string(r.attended), r.met ? "yes" : "no", std::to_string(r.points),
-             std::to_string(r.reports.due), std::to_string(r.reports.on_time), std::to_string(r.reports.late),
-             std::to_string(r.reports.missing), std::to_string(r.waived), join(r.waivers, " ")}) {
+             std::to_string(r.quota), std::to_string(r.attended), r.met ? "yes" : "no",
+             std::to_string(r.points), std::to_string(r.reports.due),
+             std::to_string(r.reports.on_time), std::to_string(r.reports.late),
+             std::to_string(r.reports.missing), std::to_string(r.waived), join(r.waivers, " "),
+             std::to_string(r.passed), percent_csv(r.pass_rate)}) {
       cells.push_back(std::move(cell));
     }
     t.rows.push_back(std::move(cells));
   }
+  append_masthead_columns(t, view.head);
   return render_table_csv(t, bom);
 }
 
@@ -175,7 +205,7 @@ std::string render_compliance_json(const ComplianceView& view) {
   Json j;
   j["schema_version"] = k_views_schema_version;
   j["view"] = "compliance";
-  j["as_of"] = view.as_of.str();
+  put_masthead(j, view.head);
   j["year"] = view.year;
   j["provisional"] = view.provisional;
   j["points_per_item"] = view.points_per_item;
@@ -190,6 +220,8 @@ std::string render_compliance_json(const ComplianceView& view) {
     row["reports"] = reports_json(r.reports);
     row["waived"] = r.waived;
     row["waivers"] = r.waivers;
+    row["passed"] = r.passed;
+    row["pass_rate"] = percent_json(r.pass_rate);
     rows.push_back(std::move(row));
   }
   j["rows"] = std::move(rows);

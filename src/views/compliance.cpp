@@ -13,6 +13,7 @@ void add_row(CollegeCompliance& c, const ComplianceRow& row, int points_per_item
   if (row.met) ++c.met;
   c.quota += row.quota;
   c.attended += row.attended;
+  c.passed += row.passed;
   c.points += row.points;
   c.max_points += points_per_item;
   c.reports += row.reports;
@@ -23,6 +24,7 @@ void add_row(CollegeCompliance& c, const ComplianceRow& row, int points_per_item
 ComplianceView compute_compliance(const Repository& repo, const ProgressBook& book, const Analysis& analysis,
                                   int year) {
   ComplianceView view;
+  view.head = masthead(repo.config, book.as_of());
   view.as_of = book.as_of();
   view.year = year;
   view.provisional = view.as_of <= views_detail::year_end(year);
@@ -47,6 +49,8 @@ ComplianceView compute_compliance(const Repository& repo, const ProgressBook& bo
     row.who = views_detail::identify(repo, r);
     row.quota = r.quota;
     row.attended = r.attended;
+    row.passed = r.passed;
+    row.pass_rate = Percent::of(r.passed, r.attended);
     row.met = r.met();
     row.points = row.met ? view.points_per_item : 0;
     row.reports = ReportCounts::of(book.tally(r));

@@ -118,7 +118,7 @@ std::optional<int> year_of(const Pilot& p) { return year_or_folder(p.year, p.fol
 std::optional<int> year_of(const QuotaChange& q) { return q.folder_year; }
 std::optional<int> year_of(const Exam& e) { return year_or_folder(e.date, e.folder_year); }
 std::optional<int> year_of(const Report& r) { return year_or_folder(r.due, r.folder_year); }
-std::optional<int> year_of(const Fund& f) { return year_or_folder(f.date, f.folder_year); }
+std::optional<int> year_of(const Fund& f) { return fund_year(f); }
 
 bool in_year(const Certificate& c, int year) {
   return c.listed_from.valid && c.listed_from.value <= year && (!c.listed_to.valid || year <= c.listed_to.value);

@@ -152,13 +152,13 @@ TEST_CASE("html: pilot report --format html is one self-contained page in the --
     CHECK(r.out.find("href=") == std::string::npos);
     CHECK(r.out.find("src=\"") == std::string::npos);
     CHECK(count(r.out, "://") == count(r.out, "xmlns=\"http://www.w3.org/2000/svg\""));
-    CHECK(count(r.out, "<svg class=\"chart\"") == 2);
+    CHECK(count(r.out, "<svg class=\"chart\"") == 3);  // completion, punctuality, the trend
 
     // The same sections as the Markdown report, in the same order.
     RunResult md = example_view("report", "md", lang);
     REQUIRE(md.exit_code == 0);
     auto titles = markdown_headings(md.out);
-    REQUIRE(titles.size() == 5);
+    REQUIRE(titles.size() == 7);  // + the year's missing reports and the trend
     std::size_t at = 0;
     for (const auto& title : titles) {
       auto found = r.out.find("<h2>" + escaped(title) + "</h2>", at);

@@ -74,7 +74,7 @@ TEST_CASE("package: the Debian package pilot-1x, checked field by field and by l
     std::string depends = field("Depends");
     INFO(depends);
     for (const char* lib :
-         {"libyaml-cpp0.7", "libfmt9", "libtomlplusplus3", "libc6", "libstdc++6"}) {
+         {"libyaml-cpp0.7", "libfmt9", "libtomlplusplus3", "libxlsxwriter4", "libc6", "libstdc++6"}) {
       CAPTURE(lib);
       CHECK(depends.find(lib) != std::string::npos);
     }

@@ -175,7 +175,7 @@ TEST_CASE("readme: the README's table of formats names every --format choice of 
   REQUIRE(table != std::string::npos);
   // The row of each command that has --format.
   for (const char* command :
-       {"validate", "status", "report", "compliance", "list", "calendar", "rules"}) {
+       {"validate", "status", "report", "compliance", "funds", "list", "calendar", "rules"}) {
     CAPTURE(command);
     std::string help = run_pilot({command, "--help"}).out;
     std::smatch m;

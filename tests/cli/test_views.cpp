@@ -21,6 +21,9 @@ namespace {
 
 const std::string k_as_of = "2026-11-26";  // views-progress is pinned to this date
 const std::string k_bom = "\xEF\xBB\xBF";
+// The date views say they were made: $PILOT_TODAY pins it (docs/output-formats.md); a day after
+// as-of, so that goldens show the two apart.
+const std::string k_made = "2026-11-27";
 
 std::string views_repo() { return fixture("views-progress").string(); }
 
@@ -28,7 +31,7 @@ RunResult view(const std::string& command, const std::string& lang, const std::s
                std::vector<std::string> extra = {}, const std::string& repo = views_repo()) {
   std::vector<std::string> args{command, "--repo", repo, "--as-of", k_as_of, "--lang", lang, "--format", format};
   args.insert(args.end(), extra.begin(), extra.end());
-  return run_pilot(args);
+  return run_pilot(args, {{"PILOT_TODAY", k_made}});
 }
 
 // Compares with tests/golden/<name>, or rewrites it when PILOT_UPDATE_GOLDEN=1 (`make golden`).
@@ -186,12 +189,12 @@ TEST_CASE("views: golden output of each view, format and language") {
 }
 
 TEST_CASE("views: report defaults to Markdown for the latest due date") {
-  auto r = run_pilot({"report", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "zh"});
+  auto r = run_pilot({"report", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "zh"}, {{"PILOT_TODAY", k_made}});
   CHECK(r.exit_code == 0);
   CHECK(r.out == view("report", "zh", "md").out);
   CHECK(r.out.rfind("# 双周报汇总（2026-11-20）\n", 0) == 0);
   // status and compliance default to the table.
-  auto s = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"});
+  auto s = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"}, {{"PILOT_TODAY", k_made}});
   CHECK(s.out == view("status", "en", "table").out);
 }
 
@@ -269,7 +272,9 @@ TEST_CASE("views: status CSV read back by an RFC 4180 reader") {
   CHECK(header == std::vector<std::string>{"college", "college_name", "major", "major_name", "pilot", "certificate",
                                            "certificate_name", "level", "lead", "quota", "original_quota",
                                            "registered", "attended", "completion_pct", "planned", "reports_due",
-                                           "reports_on_time", "reports_late", "reports_missing", "errors", "warnings"});
+                                           "reports_on_time", "reports_late", "reports_missing", "errors", "warnings",
+                                           "passed", "pass_rate_pct",  // new columns go last
+                                           "school", "office", "as_of", "made"});
   CHECK(r.out.find("\r\n") != std::string::npos);
   const auto& yecai = records[2];
   CHECK(yecai.at("major") == "530302");
@@ -280,6 +285,12 @@ TEST_CASE("views: status CSV read back by an RFC 4180 reader") {
   CHECK(yecai.at("completion_pct") == "35.0");
   CHECK(yecai.at("reports_late") == "1");
   CHECK(yecai.at("errors") == "2");
+  CHECK(yecai.at("passed") == "12");
+  CHECK(yecai.at("pass_rate_pct") == "85.7");
+  CHECK(yecai.at("school") == "测试职业技术学院");
+  CHECK(yecai.at("office") == "教务处");
+  CHECK(yecai.at("as_of") == k_as_of);
+  CHECK(yecai.at("made") == k_made);
   const auto& total = records[3];
   CHECK(total.at("college") == "total");
   CHECK(total.at("major").empty());
@@ -312,7 +323,8 @@ TEST_CASE("views: report JSON read back field by field") {
   CHECK(j["due"] == "2026-11-20");
   CHECK(j["previous_due"] == "2026-11-10");
   CHECK(j["headline"] == nlohmann::json{{"pilots", 2}, {"majors", 3}, {"quota", 85}, {"attended", 51},
-                                        {"completion", 60.0}, {"days_to_year_end", 41}});
+                                        {"completion", 60.0}, {"days_to_year_end", 41}, {"passed", 43},
+                                        {"pass_rate", 84.3}, {"days_left", 35}});  // 35: from as-of
   REQUIRE(j["progress"].size() == 3);
   const auto& lead = row_of(j["progress"], "510201");
   CHECK(lead["attended"] == 25);
@@ -593,7 +605,8 @@ TEST_CASE("views: tables fit --width, and COLUMNS matters only on a terminal") {
   auto narrow = view("status", "en", "table", {"--width", "90"});
   CHECK(narrow.out.find("Registered") == std::string::npos);  // a low-value column went first
   CHECK(narrow.out.find("Missing") != std::string::npos);
-  auto columns = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"}, {{"COLUMNS", "40"}});
+  auto columns = run_pilot({"status", "--repo", views_repo(), "--as-of", k_as_of, "--lang", "en"},
+                           {{"COLUMNS", "40"}, {"PILOT_TODAY", k_made}});
   CHECK(columns.out == view("status", "en", "table").out);
 }
 
@@ -601,7 +614,7 @@ TEST_CASE("views: on a terminal, tables fit $COLUMNS and colour is on by default
   if (!need_tool("script", "bsdutils")) return;  // util-linux's script gives the command a terminal
   auto on_terminal = [](const std::string& env) {
     std::string command = "$PILOT status -q --repo '" + views_repo() + "' --as-of " + k_as_of + " --lang en";
-    auto r = run_shell(env + " script -qec \"" + command + "\" /dev/null");
+    auto r = run_shell(env + " PILOT_TODAY=" + k_made + " script -qec \"" + command + "\" /dev/null");
     std::string out;
     for (char c : r.out) {
       if (c != '\r') out += c;  // the terminal turns \n into \r\n

@@ -65,3 +65,12 @@ TEST_CASE("config: unparseable TOML throws ConfigError with toml++'s position") 
     CHECK(e.column > 1);
   }
 }
+
+TEST_CASE("config: [school] office names the issuing office, 教务处 by default") {
+  CHECK(parse_config("[school]\nname = \"x\"\n").school_office == "教务处");
+  Config c = parse_config("[school]\nname = \"x\"\noffice = \"质量管理办公室\"\n");
+  CHECK(c.diagnostics.empty());
+  CHECK(c.school_office == "质量管理办公室");
+  Config wrong = parse_config("[school]\noffice = 3\n");
+  CHECK_FALSE(wrong.diagnostics.empty());  // S007: a wrong type
+}

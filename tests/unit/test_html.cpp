@@ -43,6 +43,7 @@ constexpr const char* k_evil_escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/s
 ReportView report_view() {
   ReportView v;
   v.as_of = d("2026-11-26");
+  v.head = Masthead{"青川职业技术学院", "教务处", d("2026-11-26"), d("2026-11-27")};
   v.due = d("2026-11-20");
   v.previous_due = d("2026-11-10");
   ReportProgressRow a;
@@ -61,7 +62,24 @@ ReportView report_view() {
   b.report = DueReport::missing;
   b.at_risk = true;
   v.rows = {a, b};
-  v.headline = {2, 2, 80, 43, Percent::of(43, 80), 41};
+  // The per-college subtotals and the school total compute_report makes of these rows.
+  auto totals = [](const std::string& college, const std::string& name, std::vector<const ReportProgressRow*> rows) {
+    ReportTotals t;
+    t.college = college;
+    t.college_name = name;
+    t.pilots = 1;
+    for (const ReportProgressRow* r : rows) {
+      ++t.majors;
+      t.quota += r->quota;
+      t.attended += r->attended;
+      t.planned += r->planned;
+    }
+    t.completion = Percent::of(t.attended, t.quota);
+    return t;
+  };
+  v.colleges = {totals("caijing", "财经&商贸", {&b}), totals("xinxi", "信息工程学院", {&a})};
+  v.total = totals("", "", {&a, &b});
+  v.headline = {2, 2, 80, 43, 0, Percent::of(43, 80), std::nullopt, 41, 35};
   v.not_reported.push_back({b.who, true});
   AtRiskRow risk;
   risk.who = b.who;
@@ -181,7 +199,7 @@ TEST_CASE("html: the report page has the Markdown report's sections, with the ch
   std::vector<std::string> titles;
   std::regex heading(R"(\n## ([^\n]+)\n)");
   for (std::sregex_iterator it(md.begin(), md.end(), heading), e; it != e; ++it) titles.push_back((*it)[1]);
-  REQUIRE(titles.size() == 5);
+  REQUIRE(titles.size() == 7);  // + missing reports of the year, trend
   std::size_t at = 0;
   for (const auto& title : titles) {
     auto found = page.find("<h2>" + html_escape(title) + "</h2>", at);
@@ -194,7 +212,9 @@ TEST_CASE("html: the report page has the Markdown report's sections, with the ch
   CHECK(headline < charts);
   CHECK(charts < progress);
   CHECK(page.find("<h1>双周报汇总（2026-11-20）</h1>") != std::string::npos);
-  CHECK(page.find("<li>数据截至 2026-11-26</li>") != std::string::npos);
+  // The masthead: school and office, the as-of date and the date made.
+  CHECK(page.find("<p class=\"school\">青川职业技术学院 教务处</p>") != std::string::npos);
+  CHECK(page.find("<li>数据截至 2026-11-26，制表日期 2026-11-27</li>") != std::string::npos);
   // Table cells keep their meaning as classes: a missing report is "bad", numbers right-aligned.
   CHECK(page.find("<td class=\"bad\">缺报</td>") != std::string::npos);
   CHECK(page.find("<td class=\"num\">18</td>") != std::string::npos);
