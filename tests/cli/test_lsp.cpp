@@ -399,10 +399,7 @@ TEST_CASE("lsp: --repo without a pilot.toml is a usage error before serving") {
 // its package-lock.json by `npm ci` into the build directory once (a lock keeps parallel test
 // runs apart; install scripts are not needed to package and are not run).
 TEST_CASE("lsp: the VS Code extension builds as a .vsix with the language client inside") {
-  if (!have_program("npm") || !have_program("node")) {
-    MESSAGE("SKIPPED: npm is not installed; `make deps` installs it (apt-get install nodejs npm)");
-    return;
-  }
+  if (!need_tool("npm", "npm") || !need_tool("node", "nodejs")) return;
   const fs::path source = fs::path(PILOT_SOURCE_DIR) / "editors" / "vscode";
   const fs::path work = build_dir() / "vscode-extension";
   fs::create_directories(work);
@@ -465,10 +462,7 @@ std::vector<std::string> doc_blocks(const std::string& language) {
 TEST_CASE("lsp: the Neovim setup of docs/lsp.md shows R605 in a headless Neovim") {
   auto lua = doc_blocks("lua");
   REQUIRE(lua.size() == 2);
-  if (!have_program("nvim")) {
-    MESSAGE("SKIPPED: Neovim is not installed; `make deps` installs it (Debian package neovim)");
-    return;
-  }
+  if (!need_tool("nvim", "neovim")) return;
   TempDir work;
   // Every block compiles; the one for Neovim 0.7 (Debian 12's) also runs.
   for (std::size_t i = 0; i < lua.size(); ++i)

@@ -201,10 +201,7 @@ TEST_CASE("output safety: a file name that is not UTF-8 is shown escaped in ever
 }
 
 TEST_CASE("output safety: GitHub annotation paths are relative to the git root") {
-  if (!have_program("git")) {
-    MESSAGE("skipped: git is missing");
-    return;
-  }
+  if (!need_tool("git", "git")) return;
   TempDir work;
   fs::create_directories(work.path() / "data");
   fs::copy(fixture("R302-no-lead"), work.path() / "data" / "pilot", fs::copy_options::recursive);
