@@ -214,7 +214,8 @@ TEST_CASE("editors: the docs show the very settings pilot writes") {
   REQUIRE(run_pilot({"schema", "--write", "--repo", repo.str()}).exit_code == 0);
   const std::string vscode = slurp(fs::path(PILOT_SOURCE_DIR) / "docs" / "editors-vscode.md");
   const std::string vim = slurp(fs::path(PILOT_SOURCE_DIR) / "docs" / "editors-vim.md");
-  for (const auto& [schema, globs] : settings_of(repo)["yaml.schemas"].items()) {
+  const nlohmann::json settings = settings_of(repo);  // a range-for over a temporary's member
+  for (const auto& [schema, globs] : settings["yaml.schemas"].items()) {  // would dangle
     std::string glob = globs[0];
     CAPTURE(schema);
     CHECK(vscode.find("\"" + schema + "\": [\"" + glob + "\"]") != std::string::npos);  // JSON

@@ -18,6 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// cmake/Hardening.cmake hardens every build but the sanitizer and fuzz ones: the hardening of
+// the packaged binary is checked in the plain build (the first half of .ci/run) only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool k_hardened_build = false;
+#else
+constexpr bool k_hardened_build = true;
+#endif
+
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // The version pilot reports ("pilot 0.1.0" -> "0.1.0").
@@ -160,11 +168,15 @@ TEST_CASE("package: the Debian package pilot-1x, checked field by field and by l
     for (std::string line; std::getline(in, line);) {
       CAPTURE(line);
       CHECK(line.rfind("E: ", 0) != 0);
-      CHECK(line.find("hardening-") == std::string::npos);
+      if (k_hardened_build) CHECK(line.find("hardening-") == std::string::npos);
     }
   }
 
   SUBCASE("the packaged pilot is built with fortify, stack protector, relro/now and PIE") {
+    if (!k_hardened_build) {
+      MESSAGE("a sanitizer build is not hardened (cmake/Hardening.cmake): the plain build checks");
+      return;
+    }
     TempDir root;
     REQUIRE(run_shell("dpkg-deb -x " + q(package()) + " " + q(root.path())).exit_code == 0);
     fs::path bin = root.path() / "usr/bin/pilot";
