@@ -69,14 +69,6 @@ std::string version() {
   return v.substr(0, v.find_first_of(" \n"));
 }
 
-// Whether `pilot --help` lists the subcommand (CLI11 prints the main help, exit 0, for an
-// unknown one, so `pilot year open --help` cannot tell).
-bool pilot_has_command(const std::string& name) {
-  std::string help = run_pilot({"--help"}).out;
-  auto at = help.find("\nSubcommands:\n");
-  return at != std::string::npos && help.find("\n  " + name + " ", at) != std::string::npos;
-}
-
 // Runs the doc's commands in one session; checks each exits 0.
 void run_doc(const std::string& rel, const std::string& today) {
   const fs::path doc = k_source / rel;

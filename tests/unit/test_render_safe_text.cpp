@@ -107,7 +107,7 @@ TEST_CASE("safe text: SARIF URIs are percent-encoded") {
 
 TEST_CASE(
     "safe text: JSON strings as nlohmann::json dumps them, and bytes that are not UTF-8 as text") {
-  for (const std::string s :
+  for (const std::string& s :
        {std::string("plain"), std::string("中文 “引号”"), std::string("q\"b\\s/"),
         std::string("\b\f\n\r\t"), std::string("\x01\x1f\x7f", 3), std::string("\0x", 2),
         std::string("\u202e\uffff\U0001F600")}) {
