@@ -112,7 +112,7 @@ class ConfigReader {
       if (auto d = Date::parse(s->get())) return d;
       add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 不是有效日期：\"{}\"", path, s->get()),
                                   fmt::format("{} in pilot.toml is not a valid date: \"{}\"", path, s->get())},
-          {"日期写作 YYYY-MM-DD,且必须真实存在", "write dates as YYYY-MM-DD, and the day must exist"});
+          {"日期写作 YYYY-MM-DD，且必须真实存在", "write dates as YYYY-MM-DD, and the day must exist"});
       return std::nullopt;
     }
     wrong_type(path, node, "日期 (YYYY-MM-DD)", "a date (YYYY-MM-DD)");
