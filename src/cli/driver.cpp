@@ -156,10 +156,11 @@ bool stdout_written(Lang lang) {
   if (!std::cout.fail() && std::ferror(stdout) == 0) return true;
   int error = g_stdout_errno != 0 ? g_stdout_errno : errno;
   std::string reason = error != 0 ? std::strerror(error) : "write error";
+  std::string reason_zh = error != 0 ? errno_text(error).zh : "写出错误";
   std::cerr << (lang == Lang::zh
                     ? fmt::format("pilot: 错误：无法写出输出（{}）：输出不完整\n  "
                                   "提示：检查磁盘空间，或输出到别处\n",
-                                  reason)
+                                  reason_zh)
                     : fmt::format(
                           "pilot: error: cannot write the output ({}): it is incomplete\n"
                           "  hint: check the free disk space, or send the output elsewhere\n",
@@ -218,7 +219,8 @@ int run_cli(int argc, char** argv) {
   } catch (const ConfigError& e) {
     if (e.line == 0) {  // the file itself: unreadable, not a regular file, too large
       std::cerr << (lang_of(g) == Lang::zh
-                        ? fmt::format("pilot: 错误：无法读取 pilot.toml：{}\n  提示：pilot.toml 必须是可读的普通文件，且不超过 1 MiB\n", e.what())
+                        ? fmt::format("pilot: 错误：无法读取 pilot.toml：{}\n  提示：pilot.toml 必须是可读的普通文件，且不超过 1 MiB\n",
+                                      e.zh.empty() ? std::string(e.what()) : e.zh)
                         : fmt::format("pilot: error: cannot read pilot.toml: {}\n  hint: pilot.toml must be a readable regular file of at most 1 MiB\n", e.what()));
       return 2;
     }

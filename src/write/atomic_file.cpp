@@ -27,12 +27,12 @@ Text nothing_written() { return {"未写入任何内容", "nothing was written"}
 
 WriteError io_error(const std::string& display, const char* step_zh, const char* step_en, int err) {
   Text tail = nothing_written();
-  return WriteError({fmt::format("无法写入 {}：{}失败（{}）；{}", display, step_zh, std::strerror(err), tail.zh),
+  return WriteError({fmt::format("无法写入 {}：{}失败（{}）；{}", display, step_zh, errno_text(err).zh, tail.zh),
                      fmt::format("cannot write {}: {} failed ({}); {}", display, step_en, std::strerror(err), tail.en)});
 }
 
 Text dir_sync_warning(const std::string& display, const std::string& dir, int err) {
-  return {fmt::format("{} 已写入，但同步目录 {} 到磁盘失败（{}）：断电时这次写入可能丢失", display, dir, std::strerror(err)),
+  return {fmt::format("{} 已写入，但同步目录 {} 到磁盘失败（{}）：断电时这次写入可能丢失", display, dir, errno_text(err).zh),
           fmt::format("{} was written, but syncing its folder {} to disk failed ({}): a power loss could undo it", display,
                       dir, std::strerror(err))};
 }

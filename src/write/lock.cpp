@@ -22,7 +22,7 @@ namespace pilot {
 namespace {
 
 WriteError lock_error(const char* zh, const char* en, int err) {
-  return WriteError({fmt::format("无法锁定仓库（{}）：{}（{}）；未写入任何内容", k_lock_file, zh, std::strerror(err)),
+  return WriteError({fmt::format("无法锁定仓库（{}）：{}（{}）；未写入任何内容", k_lock_file, zh, errno_text(err).zh),
                      fmt::format("cannot lock the repository ({}): {} ({}); nothing was written", k_lock_file, en,
                                  std::strerror(err))});
 }
