@@ -18,13 +18,13 @@ function __pilot_commands
                 'funds	income and expense per college by category and source, with findings / 经费收支' \
                 'list	the records of a kind with their fields and files, for scripts / 记录清单' \
                 'init	create a new data repository / 新建试点数据仓库' \
-                'add	write one new record, checked by every rule first / 新增一条记录(先检查全部规则)' \
-                'set	change fields of an existing record, only those lines / 修改已有记录的字段(只改这些行)' \
+                'add	write one new record, checked by every rule first / 新增一条记录（先检查全部规则）' \
+                'set	change fields of an existing record, only those lines / 修改已有记录的字段（只改这些行）' \
                 'year	a pilot year\'s calendar in pilot.toml / 试点年度的日历' \
                 'approve	record that the province approved a pilot application / 记录省里批准了试点申报' \
                 'reject	record that the province rejected a pilot application / 记录省里未通过试点申报' \
                 'completions	shell completion script / 命令行自动补全脚本' \
-                'schema	JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)' \
+                'schema	JSON Schema of the record kinds, for editors / 记录的 JSON Schema（编辑器补全与校验）' \
                 'lsp	Language Server over stdio for editors: findings as you type / 编辑器语言服务器（标准输入输出）：边写边检查'
         case 'add'
             printf '%s\n' \
@@ -59,369 +59,369 @@ function __pilot_options
     switch "$argv[1]"
         case ''
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）'
         case 'validate'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--format	text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)' \
-                '--select	only these rule IDs or prefixes (comma-separated)' \
-                '--ignore	leave out these rule IDs or prefixes (comma-separated)' \
-                '--strict	exit 1 on warnings too' \
-                '--show-waived	also list the findings that waivers suppress' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--format	text | json | github | junit | sarif (github when GITHUB_ACTIONS=true) / 输出格式（GITHUB_ACTIONS=true 时默认 github）' \
+                '--select	only these rule IDs or prefixes (comma-separated) / 只检查这些规则编号或前缀（逗号分隔）' \
+                '--ignore	leave out these rule IDs or prefixes (comma-separated) / 不检查这些规则编号或前缀（逗号分隔）' \
+                '--strict	exit 1 on warnings too / 有 warning 也以 1 退出' \
+                '--show-waived	also list the findings that waivers suppress / 也列出被豁免的发现' \
                 '--changed-since	report only the findings that are new since the merge base of this git revision (or A...B) and HEAD, in any file / 只报告相对该 git 版本与 HEAD 的合并基础新出现的问题'
         case 'rules'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--format	table | md | csv | json'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--format	table | md | csv | json / 输出格式'
         case 'explain'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）'
         case 'calendar'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--year	the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml' \
-                '--format	table | md | csv | json' \
-                '--no-bom	CSV without the UTF-8 byte order mark'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--year	the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml / 年份（默认为 --as-of 所在年），需要 pilot.toml 中的 [calendar.年份]' \
+                '--format	table | md | csv | json / 输出格式' \
+                '--no-bom	CSV without the UTF-8 byte order mark / CSV 不加 UTF-8 BOM'
         case 'status'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--year	pilot year (default: the year of --as-of)' \
-                '--college	only majors of this college (id)' \
-                '--major	only this major (code)' \
-                '--certificate	only pilots of this certificate (id)' \
-                '--format	table | md | csv | json | html | xlsx (default: table)' \
-                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
-                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
-                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--year	pilot year (default: the year of --as-of) / 试点年度（默认为 --as-of 所在年）' \
+                '--college	only majors of this college (id) / 只看该二级学院（编号）的专业' \
+                '--major	only this major (code) / 只看该专业（代码）' \
+                '--certificate	only pilots of this certificate (id) / 只看该证书（编号）的试点' \
+                '--format	table | md | csv | json | html | xlsx (default: table) / 输出格式（默认 table）' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese) / CSV 不加 UTF-8 BOM（Excel 显示中文需要它）' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width) / 表格宽度上限，0 为不限（默认为终端宽度）' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）'
         case 'report'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--date	the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)' \
-                '--format	table | md | csv | json | html | xlsx (default: md)' \
-                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
-                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
-                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--date	the due date, YYYY-MM-DD (default: the latest due date on or before --as-of) / 应报日期 YYYY-MM-DD（默认为 --as-of 当天或之前最近的一个）' \
+                '--format	table | md | csv | json | html | xlsx (default: md) / 输出格式（默认 md）' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese) / CSV 不加 UTF-8 BOM（Excel 显示中文需要它）' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width) / 表格宽度上限，0 为不限（默认为终端宽度）' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）'
         case 'compliance'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--year	pilot year (default: the year of --as-of; in January, the year just closed)' \
-                '--format	table | md | csv | json | html | xlsx (default: table)' \
-                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
-                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
-                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--year	pilot year (default: the year of --as-of; in January, the year just closed) / 试点年度（默认为 --as-of 所在年；1 月时为刚结束的一年）' \
+                '--format	table | md | csv | json | html | xlsx (default: table) / 输出格式（默认 table）' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese) / CSV 不加 UTF-8 BOM（Excel 显示中文需要它）' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width) / 表格宽度上限，0 为不限（默认为终端宽度）' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）'
         case 'funds'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--year	the year of the entries (default: the year of --as-of)' \
-                '--college	only entries of this college (id)' \
-                '--format	table | md | csv | json | html | xlsx (default: table)' \
-                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
-                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
-                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--year	the year of the entries (default: the year of --as-of) / 经费年度（默认为 --as-of 所在年）' \
+                '--college	only entries of this college (id) / 只看该二级学院（编号）' \
+                '--format	table | md | csv | json | html | xlsx (default: table) / 输出格式（默认 table）' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese) / CSV 不加 UTF-8 BOM（Excel 显示中文需要它）' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width) / 表格宽度上限，0 为不限（默认为终端宽度）' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）'
         case 'list'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--year	only records of this year (pilots, quota changes, exams, reports, funds; certificates listed that year)' \
-                '--college	only records that concern this college (id)' \
-                '--major	only records that concern this major (code)' \
-                '--format	table | csv | json | xlsx (default: table)' \
-                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese)' \
-                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width)' \
-                '--output	write to this file instead of stdout (replaced whole, never half-written)' \
-                '-o	write to this file instead of stdout (replaced whole, never half-written)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--year	only records of this year (pilots, quota changes, exams, reports, funds; certificates listed that year) / 只列该年的记录（证书：当年在名单上的）' \
+                '--college	only records that concern this college (id) / 只列该二级学院（编号）的记录' \
+                '--major	only records that concern this major (code) / 只列该专业（代码）的记录' \
+                '--format	table | csv | json | xlsx (default: table) / 输出格式（默认 table）' \
+                '--no-bom	CSV without the UTF-8 byte order mark (Excel needs it for Chinese) / CSV 不加 UTF-8 BOM（Excel 显示中文需要它）' \
+                '--width	fit tables into this many columns, 0 = no limit (default: the terminal\'s width) / 表格宽度上限，0 为不限（默认为终端宽度）' \
+                '--output	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）' \
+                '-o	write to this file instead of stdout (replaced whole, never half-written) / 写入该文件而非标准输出（整体替换，不会只写一半）'
         case 'init'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--name	学校全称 / the school\'s name'
         case 'add'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）'
         case 'add college'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--id	编号 / ID, e.g. xinxi' \
                 '--name	名称 / name, e.g. 信息工程学院' \
-                '--leader	分管领导(签署指标修改申请)/ the leader who signs quota changes' \
+                '--leader	分管领导（签署指标修改申请）/ the leader who signs quota changes' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add major'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--id	6 位专业代码 / the 6-digit major code' \
                 '--name	专业名称 / name' \
                 '--college	所属二级学院编号 / college ID' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add certificate'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--id	编号 / ID, e.g. web-frontend' \
                 '--name	证书名称 / name' \
                 '--organization	培训评价组织 / the organization' \
-                '--levels	等级,可重复或逗号分隔 / levels, repeatable or comma-separated' \
-                '--level	等级,可重复或逗号分隔 / levels, repeatable or comma-separated' \
+                '--levels	等级，可重复或逗号分隔 / levels, repeatable or comma-separated' \
+                '--level	等级，可重复或逗号分隔 / levels, repeatable or comma-separated' \
                 '--listed-from	首次列入目录的年份 / first year on the list' \
                 '--listed-to	最后列入目录的年份 / last year on the list' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add pilot'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--id	编号 / ID, e.g. web-frontend-2026' \
                 '--year	试点年份 / pilot year' \
                 '--certificate	证书编号 / certificate ID' \
                 '--level	等级 / level: 初级, 中级, 高级 (junior, intermediate, senior)' \
-                '--status	draft | submitted | approved | rejected (默认按所给日期推断 / default: from the dates given)' \
+                '--status	draft | submitted | approved | rejected；默认按所给日期推断 / default: from the dates given' \
                 '--submitted	申报提交日期 / date the application went in' \
                 '--approved	批准日期 / approval date' \
                 '--rejected	未通过日期 / rejection date' \
                 '--lead-major	牵头专业代码 / lead major code' \
-                '--major	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
-                '--majors	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
+                '--major	每项 CODE:QUOTA:CONTACT，即专业代码、指标、专人，可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
+                '--majors	每项 CODE:QUOTA:CONTACT，即专业代码、指标、专人，可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
                 '--admin	管理员账号 / admin account' \
                 '--admin-account	管理员账号 / admin account' \
                 '--exam	考务管理账号 / exam account' \
                 '--exam-account	考务管理账号 / exam account' \
-                '--plan	工作计划(文字或仓库内的文件路径)/ work plan (text or a path in the repository)' \
+                '--plan	工作计划（文字或仓库内的文件路径）/ work plan (text or a path in the repository)' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add quota-change'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--pilot	试点编号 / pilot ID' \
-                '--certificate-name	证书名称(默认取自试点)/ certificate name (default: from the pilot)' \
-                '--level	等级(默认取自试点)/ level (default: from the pilot)' \
-                '--original	原指标(默认为当前指标)/ original quota (default: the current quota)' \
+                '--certificate-name	证书名称（默认取自试点）/ certificate name (default: from the pilot)' \
+                '--level	等级（默认取自试点）/ level (default: from the pilot)' \
+                '--original	原指标（默认为当前指标）/ original quota (default: the current quota)' \
                 '--revised	修改后指标 / revised quota' \
-                '--breakdown	专业代码:修改后指标,可重复 / CODE:N per major, repeatable' \
+                '--breakdown	每项 CODE:N，即专业代码和修改后指标，可重复 / CODE:N per major, repeatable' \
                 '--reason	修改理由 / reason' \
-                '--initiated-by	发起专业(牵头专业)代码 / initiating (lead) major code' \
+                '--initiated-by	发起专业（牵头专业）代码 / initiating (lead) major code' \
                 '--signed-by	签字的分管领导 / the leader who signed' \
                 '--stamped	已盖章 / stamped' \
-                '--submitted	提交日期(默认为 as-of)/ submitted (default: as-of)' \
+                '--submitted	提交日期（默认为 as-of）/ submitted (default: as-of)' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add exam'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--id	批次编号 / batch ID, e.g. web-frontend-2026-b1' \
                 '--pilot	试点编号 / pilot ID' \
                 '--date	考试日期 / date' \
-                '--status	planned | held (计划 | 已考)' \
+                '--status	planned | held（计划 | 已考）' \
                 '--site	考核站点编号 / site ID' \
-                '--result	专业:报名:实考:通过,可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
-                '--results	专业:报名:实考:通过,可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
+                '--result	每项 MAJOR:REGISTERED:ATTENDED:PASSED，即专业代码、报名、参考、通过人数，可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
+                '--results	每项 MAJOR:REGISTERED:ATTENDED:PASSED，即专业代码、报名、参考、通过人数，可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add report'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--major	专业代码 / major code' \
-                '--pilot	试点编号(默认为该专业当年已批准的试点)/ pilot ID (default: the major\'s approved pilot)' \
-                '--due	截止日期(默认为 as-of 当天或之前最近的一个)/ due date (default: the latest on or before as-of)' \
-                '--submitted	报送日期(默认为 as-of)/ submitted (default: as-of)' \
+                '--pilot	试点编号（默认为该专业当年已批准的试点）/ pilot ID (default: the major\'s approved pilot)' \
+                '--due	截止日期（默认为 as-of 当天或之前最近的一个）/ due date (default: the latest on or before as-of)' \
+                '--submitted	报送日期（默认为 as-of）/ submitted (default: as-of)' \
                 '--trained	累计培训人数 / trained so far' \
                 '--registered	累计报名人数 / registered so far' \
-                '--attended	累计实考人数 / attended so far' \
+                '--attended	累计参考人数 / attended so far' \
                 '--passed	累计通过人数 / passed so far' \
                 '--major-construction	专业建设 / major construction' \
                 '--faculty	师资队伍建设 / faculty' \
@@ -429,246 +429,246 @@ function __pilot_options
                 '--training	学生培训与考核 / training and assessment' \
                 '--funding	经费投入 / funding' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add site'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--id	编号 / ID, e.g. xinxi-site-01' \
                 '--college	签约的二级学院编号 / college ID' \
                 '--organization	培训评价组织 / organization' \
                 '--signatory	签约方 / signatory: college | office | school (二级学院 | 教务处 | 学校)' \
-                '--contract-process	学校签约时:non-procurement(非采购合同)/ when the school signs' \
-                '--oa-ref	学校签约时:OA 流程编号 / when the school signs: the OA reference' \
+                '--contract-process	学校签约时：non-procurement（非采购合同）/ when the school signs' \
+                '--oa-ref	学校签约时：OA 流程编号 / when the school signs: the OA reference' \
                 '--signed	签约日期 / date signed' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'add fund'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--id	编号(年内唯一)/ ID, unique within the year, e.g. 0001' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--id	编号（年内唯一）/ ID, unique within the year, e.g. 0001' \
                 '--date	日期 / date' \
                 '--college	二级学院编号 / college ID' \
                 '--pilot	试点编号 / pilot ID' \
-                '--direction	income | expense (收入 | 支出)' \
-                '--source	college-budget | returned-exam-fee | student | other (学院经费 | 考务费返还 | 学生缴费 | 其他)' \
-                '--category	training | exam-fee | materials | internal-labor | other (培训 | 考务费 | 耗材 | 校内劳务 | 其他)' \
-                '--amount	金额(元,最多两位小数)/ amount in yuan, at most 2 decimals' \
+                '--direction	income | expense（收入 | 支出）' \
+                '--source	college-budget | returned-exam-fee | student | other（学院经费 | 考务费返还 | 学生缴费 | 其他）' \
+                '--category	training | exam-fee | materials | internal-labor | other（培训 | 考务费 | 耗材 | 校内劳务 | 其他）' \
+                '--amount	金额（元，最多两位小数）/ amount in yuan, at most 2 decimals' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--force	write even if it brings new errors, or replace an existing file / 即使带来新错误或文件已存在也写入' \
                 '--dry-run	print the file instead of writing it / 只显示将写入的内容' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）'
         case 'set college'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--name	名称 / name, e.g. 信息工程学院' \
-                '--leader	分管领导(签署指标修改申请)/ the leader who signs quota changes' \
+                '--leader	分管领导（签署指标修改申请）/ the leader who signs quota changes' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set major'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--name	专业名称 / name' \
                 '--college	所属二级学院编号 / college ID' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set certificate'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--name	证书名称 / name' \
                 '--organization	培训评价组织 / the organization' \
-                '--levels	等级,可重复或逗号分隔 / levels, repeatable or comma-separated' \
-                '--level	等级,可重复或逗号分隔 / levels, repeatable or comma-separated' \
+                '--levels	等级，可重复或逗号分隔 / levels, repeatable or comma-separated' \
+                '--level	等级，可重复或逗号分隔 / levels, repeatable or comma-separated' \
                 '--listed-from	首次列入目录的年份 / first year on the list' \
                 '--listed-to	最后列入目录的年份 / last year on the list' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set pilot'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--year	试点年份 / pilot year' \
                 '--certificate	证书编号 / certificate ID' \
                 '--level	等级 / level: 初级, 中级, 高级 (junior, intermediate, senior)' \
-                '--status	draft | submitted | approved | rejected (默认按所给日期推断 / default: from the dates given)' \
+                '--status	draft | submitted | approved | rejected；默认按所给日期推断 / default: from the dates given' \
                 '--submitted	申报提交日期 / date the application went in' \
                 '--approved	批准日期 / approval date' \
                 '--rejected	未通过日期 / rejection date' \
                 '--lead-major	牵头专业代码 / lead major code' \
-                '--major	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
-                '--majors	专业:人数:专人,可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
+                '--major	每项 CODE:QUOTA:CONTACT，即专业代码、指标、专人，可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
+                '--majors	每项 CODE:QUOTA:CONTACT，即专业代码、指标、专人，可重复 / CODE:QUOTA:CONTACT, repeatable, e.g. 510201:60:李老师' \
                 '--admin	管理员账号 / admin account' \
                 '--admin-account	管理员账号 / admin account' \
                 '--exam	考务管理账号 / exam account' \
                 '--exam-account	考务管理账号 / exam account' \
-                '--plan	工作计划(文字或仓库内的文件路径)/ work plan (text or a path in the repository)' \
+                '--plan	工作计划（文字或仓库内的文件路径）/ work plan (text or a path in the repository)' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set quota-change'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--certificate-name	证书名称(默认取自试点)/ certificate name (default: from the pilot)' \
-                '--level	等级(默认取自试点)/ level (default: from the pilot)' \
-                '--original	原指标(默认为当前指标)/ original quota (default: the current quota)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--certificate-name	证书名称（默认取自试点）/ certificate name (default: from the pilot)' \
+                '--level	等级（默认取自试点）/ level (default: from the pilot)' \
+                '--original	原指标（默认为当前指标）/ original quota (default: the current quota)' \
                 '--revised	修改后指标 / revised quota' \
-                '--breakdown	专业代码:修改后指标,可重复 / CODE:N per major, repeatable' \
+                '--breakdown	每项 CODE:N，即专业代码和修改后指标，可重复 / CODE:N per major, repeatable' \
                 '--reason	修改理由 / reason' \
-                '--initiated-by	发起专业(牵头专业)代码 / initiating (lead) major code' \
+                '--initiated-by	发起专业（牵头专业）代码 / initiating (lead) major code' \
                 '--signed-by	签字的分管领导 / the leader who signed' \
                 '--stamped	已盖章 / stamped' \
-                '--submitted	提交日期(默认为 as-of)/ submitted (default: as-of)' \
+                '--submitted	提交日期（默认为 as-of）/ submitted (default: as-of)' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set exam'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--pilot	试点编号 / pilot ID' \
                 '--date	考试日期 / date' \
-                '--status	planned | held (计划 | 已考)' \
+                '--status	planned | held（计划 | 已考）' \
                 '--site	考核站点编号 / site ID' \
-                '--result	专业:报名:实考:通过,可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
-                '--results	专业:报名:实考:通过,可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
+                '--result	每项 MAJOR:REGISTERED:ATTENDED:PASSED，即专业代码、报名、参考、通过人数，可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
+                '--results	每项 MAJOR:REGISTERED:ATTENDED:PASSED，即专业代码、报名、参考、通过人数，可重复 / MAJOR:REGISTERED:ATTENDED:PASSED, repeatable' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set report'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--pilot	试点编号(默认为该专业当年已批准的试点)/ pilot ID (default: the major\'s approved pilot)' \
-                '--submitted	报送日期(默认为 as-of)/ submitted (default: as-of)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--pilot	试点编号（默认为该专业当年已批准的试点）/ pilot ID (default: the major\'s approved pilot)' \
+                '--submitted	报送日期（默认为 as-of）/ submitted (default: as-of)' \
                 '--trained	累计培训人数 / trained so far' \
                 '--registered	累计报名人数 / registered so far' \
-                '--attended	累计实考人数 / attended so far' \
+                '--attended	累计参考人数 / attended so far' \
                 '--passed	累计通过人数 / passed so far' \
                 '--major-construction	专业建设 / major construction' \
                 '--faculty	师资队伍建设 / faculty' \
@@ -676,158 +676,158 @@ function __pilot_options
                 '--training	学生培训与考核 / training and assessment' \
                 '--funding	经费投入 / funding' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set site'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--college	签约的二级学院编号 / college ID' \
                 '--organization	培训评价组织 / organization' \
                 '--signatory	签约方 / signatory: college | office | school (二级学院 | 教务处 | 学校)' \
-                '--contract-process	学校签约时:non-procurement(非采购合同)/ when the school signs' \
-                '--oa-ref	学校签约时:OA 流程编号 / when the school signs: the OA reference' \
+                '--contract-process	学校签约时：non-procurement（非采购合同）/ when the school signs' \
+                '--oa-ref	学校签约时：OA 流程编号 / when the school signs: the OA reference' \
                 '--signed	签约日期 / date signed' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'set fund'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--date	日期 / date' \
                 '--college	二级学院编号 / college ID' \
                 '--pilot	试点编号 / pilot ID' \
-                '--direction	income | expense (收入 | 支出)' \
-                '--source	college-budget | returned-exam-fee | student | other (学院经费 | 考务费返还 | 学生缴费 | 其他)' \
-                '--category	training | exam-fee | materials | internal-labor | other (培训 | 考务费 | 耗材 | 校内劳务 | 其他)' \
-                '--amount	金额(元,最多两位小数)/ amount in yuan, at most 2 decimals' \
+                '--direction	income | expense（收入 | 支出）' \
+                '--source	college-budget | returned-exam-fee | student | other（学院经费 | 考务费返还 | 学生缴费 | 其他）' \
+                '--category	training | exam-fee | materials | internal-labor | other（培训 | 考务费 | 耗材 | 校内劳务 | 其他）' \
+                '--amount	金额（元，最多两位小数）/ amount in yuan, at most 2 decimals' \
                 '--notes	备注 / notes' \
-                '--waiver	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
-                '--waivers	豁免 规则:理由,可重复 / RULE:REASON, repeatable' \
+                '--waiver	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
+                '--waivers	豁免，每项 RULE:REASON，即规则编号和理由，可重复 / RULE:REASON, repeatable' \
                 '--drop-waiver	remove the waiver of RULE / 删除该规则的豁免' \
                 '--force	write even if it brings new errors / 即使带来新错误也写入' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）' \
                 '--strict	refuse a new warning too / 带来新警告也不写入'
         case 'year'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）'
         case 'year open'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--window	申报窗口 开始,结束 / application window START,END (default: last year\'s, a year on)' \
-                '--vacation	假期 开始,结束（可重复）/ a vacation START,END, repeatable (default: last year\'s, a year on)' \
-                '--dry-run	print the diff instead of writing / 只显示将做的修改(diff)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--window	申报窗口 “开始,结束” / application window START,END (default: last year\'s, a year on)' \
+                '--vacation	假期 “开始,结束”（可重复）/ a vacation START,END, repeatable (default: last year\'s, a year on)' \
+                '--dry-run	print the diff instead of writing / 只显示将做的修改（diff）'
         case 'approve'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--date	批准日期 / approval date, YYYY-MM-DD' \
-                '--force	change a decision already recorded, or write even if it brings new errors / 更改已记录的决定,或即使带来新错误也写入' \
+                '--force	change a decision already recorded, or write even if it brings new errors / 更改已记录的决定，或即使带来新错误也写入' \
                 '--dry-run	print the edited file instead of writing it / 只显示修改后的文件'
         case 'reject'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--date	未通过日期 / rejection date, YYYY-MM-DD' \
-                '--force	change a decision already recorded, or write even if it brings new errors / 更改已记录的决定,或即使带来新错误也写入' \
+                '--force	change a decision already recorded, or write even if it brings new errors / 更改已记录的决定，或即使带来新错误也写入' \
                 '--dry-run	print the edited file instead of writing it / 只显示修改后的文件'
         case 'completions'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）'
         case 'schema'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
                 '--write	store every kind\'s schema under .pilot/schema/ and map the record folders to them in .vscode/settings.json / 写入 .pilot/schema/ 并在 .vscode/settings.json 中为各记录文件夹指定'
         case 'lsp'
             printf '%s\n' \
-                '--help	Print this help message and exit' \
-                '-h	Print this help message and exit' \
-                '--version	Display program version information and exit' \
-                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)' \
-                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)' \
-                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG)' \
-                '--color	auto | always | never (honours NO_COLOR)' \
-                '--quiet	print only what was asked for' \
-                '-q	print only what was asked for' \
-                '--jobs	threads that read files (default: all cores)' \
-                '--stdio	talk over stdin/stdout (the default and only transport)'
+                '--help	Print this help message and exit / 显示本帮助并退出' \
+                '-h	Print this help message and exit / 显示本帮助并退出' \
+                '--version	Display program version information and exit / 显示版本并退出' \
+                '--repo	data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards) / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）' \
+                '--as-of	the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today) / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）' \
+                '--lang	zh | en (default: $PILOT_LANG, then LC_ALL/LANG) / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）' \
+                '--color	auto | always | never (honours NO_COLOR) / 颜色（遵守 NO_COLOR）' \
+                '--quiet	print only what was asked for / 只输出所要求的内容' \
+                '-q	print only what was asked for / 只输出所要求的内容' \
+                '--jobs	threads that read files (default: all cores) / 读文件的线程数（默认为全部核心）' \
+                '--stdio	talk over stdin/stdout (the default and only transport) / 经标准输入输出通信（默认且唯一的方式）'
     end
 end
 

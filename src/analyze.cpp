@@ -35,7 +35,7 @@ Diagnostic waiver_finding(const std::string& file, const std::string& rule, cons
           {fmt::format("豁免中的规则编号 “{}” 不存在", rule),
            fmt::format("waiver names an unknown rule ID \"{}\"", rule)},
           guess.empty() ? Text{"运行 pilot rules 查看全部规则", "run `pilot rules` for the list"}
-                        : Text{fmt::format("是不是想写 “{}”?", guess),
+                        : Text{fmt::format("是不是想写 “{}”？", guess),
                                fmt::format("did you mean \"{}\"?", guess)});
     }
     case WaiverProblem::structural_rule:

@@ -112,7 +112,7 @@ class ConfigReader {
       if (auto d = Date::parse(s->get())) return d;
       add(pos_of(node.source()), {fmt::format("pilot.toml 中 {} 不是有效日期：\"{}\"", path, s->get()),
                                   fmt::format("{} in pilot.toml is not a valid date: \"{}\"", path, s->get())},
-          {"日期写作 YYYY-MM-DD,且必须真实存在", "write dates as YYYY-MM-DD, and the day must exist"});
+          {"日期写作 YYYY-MM-DD，且必须真实存在", "write dates as YYYY-MM-DD, and the day must exist"});
       return std::nullopt;
     }
     wrong_type(path, node, "日期 (YYYY-MM-DD)", "a date (YYYY-MM-DD)");
@@ -377,17 +377,23 @@ Config parse_config(std::string_view text) {
 Config load_config(const std::filesystem::path& file) {
   // Opened without blocking (a FIFO swapped in after the repository was found must not hang
   // pilot) and read only when it is a regular file within the size limit of record files.
-  auto cannot = [&](const std::string& why) { return ConfigError(file.string() + ": " + why, 0, 0); };
+  auto cannot = [&](const std::string& why, const std::string& why_zh) {
+    return ConfigError(file.string() + ": " + why, 0, 0, file.string() + "：" + why_zh);
+  };
   int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw cannot(std::strerror(errno));
+  if (fd < 0) {
+    int err = errno;
+    throw cannot(std::strerror(err), errno_text(err).zh);
+  }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw cannot("not a regular file");
+    throw cannot("not a regular file", "不是普通文件");
   }
   if (static_cast<std::size_t>(st.st_size) > k_max_config_size) {
     ::close(fd);
-    throw cannot(fmt::format("{} bytes, more than the limit of {}", st.st_size, k_max_config_size));
+    throw cannot(fmt::format("{} bytes, more than the limit of {}", st.st_size, k_max_config_size),
+                 fmt::format("{} 字节，超过上限 {}", st.st_size, k_max_config_size));
   }
   std::string text(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t got = 0;
@@ -397,7 +403,7 @@ Config load_config(const std::filesystem::path& file) {
     if (n < 0) {
       int err = errno;
       ::close(fd);
-      throw cannot(std::strerror(err));
+      throw cannot(std::strerror(err), errno_text(err).zh);
     }
     if (n == 0) break;
     got += static_cast<std::size_t>(n);

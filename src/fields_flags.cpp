@@ -240,7 +240,7 @@ FlagRecord read_flags(Kind kind, const std::vector<GivenFlag>& given) {
       if (parts.size() < 2 && !out.error) {
         out.error = FlagError{
             g.flag.name(),
-            {fmt::format("{}：“{}” 应写成 规则编号:理由，例如 R301:省1+X办公室同意", g.flag.name(),
+            {fmt::format("{}：“{}” 应写成 “规则编号:理由”，例如 R301:省1+X办公室同意", g.flag.name(),
                          v),
              fmt::format("{}: \"{}\" must be written RULE:REASON, e.g. R301:approved by the "
                          "provincial office",

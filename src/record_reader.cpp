@@ -22,7 +22,7 @@ RecordReader::~RecordReader() {
     for (auto name : known_) list += (list.empty() ? "" : ", ") + std::string(name);
     problem(k, {fmt::format("未知的键 “{}”", where(key)), fmt::format("unknown key \"{}\"", where(key))},
             guess.empty() ? Text{"可用的键：" + list, "known keys here: " + list}
-                          : Text{fmt::format("是不是想写 “{}”?", guess), fmt::format("did you mean \"{}\"?", guess)});
+                          : Text{fmt::format("是不是想写 “{}”？", guess), fmt::format("did you mean \"{}\"?", guess)});
   }
 }
 
@@ -147,7 +147,7 @@ Located<int> RecordReader::year(std::string_view key, Need need) {
   bool fractional = false;
   auto n = parse_whole(*v, fractional);
   if (!n || *n < 2000 || *n > 2100) {
-    problem(*v, {fmt::format("“{}” 应为年份(2000–2100),而不是 “{}”", where(key), v->value),
+    problem(*v, {fmt::format("“{}” 应为年份（2000–2100），而不是 “{}”", where(key), v->value),
                  fmt::format("\"{}\" must be a year (2000–2100), not \"{}\"", where(key), v->value)},
             {"写成不带引号的四位数字，例如 2026", "write a four-digit number without quotes, e.g. 2026"});
     return f;
@@ -191,7 +191,7 @@ Located<Date> RecordReader::date(std::string_view key, Need need) {
   } else {
     problem(*v, {fmt::format("“{}” 不是有效日期：“{}”", where(key), v->value),
                  fmt::format("\"{}\" is not a valid date: \"{}\"", where(key), v->value)},
-            {"日期写作 YYYY-MM-DD,且必须真实存在（没有 2 月 30 日）",
+            {"日期写作 YYYY-MM-DD，且必须真实存在（没有 2 月 30 日）",
              "write dates as YYYY-MM-DD, and the day must exist (no 30 February)"});
   }
   return f;
@@ -209,7 +209,7 @@ Located<bool> RecordReader::boolean(std::string_view key, Need need) {
     f.value = false;
     f.valid = true;
   } else {
-    problem(*v, {fmt::format("“{}” 应为 true 或 false,而不是 “{}”", where(key), s),
+    problem(*v, {fmt::format("“{}” 应为 true 或 false，而不是 “{}”", where(key), s),
                  fmt::format("\"{}\" must be true or false, not \"{}\"", where(key), s)},
             {"写 true 或 false（不带引号）", "write true or false, without quotes"});
   }
@@ -270,7 +270,7 @@ Located<std::vector<Level>> RecordReader::levels(std::string_view key, Need need
       ok = false;
       problem(item, {fmt::format("“{}” 中有无效的等级 “{}”", where(key), item.value),
                      fmt::format("\"{}\" has an invalid level \"{}\"", where(key), item.value)},
-              {"可用：初级、中级、高级(junior, intermediate, senior)", "use 初级， 中级， 高级 (junior, intermediate, senior)"});
+              {"可用：初级、中级、高级（junior, intermediate, senior）", "use 初级， 中级， 高级 (junior, intermediate, senior)"});
     }
   }
   f.valid = ok;
@@ -283,7 +283,7 @@ void RecordReader::common(RecordBase& base) {
   const YNode* w = node("waivers");
   if (w == nullptr || w->is_null()) return;
   if (!w->is_map()) {
-    problem(*w, {"“waivers” 应为映射：规则编号: 理由", "\"waivers\" must be a mapping of rule ID to reason"},
+    problem(*w, {"“waivers” 应为映射：“规则编号: 理由”", "\"waivers\" must be a mapping of rule ID to reason"},
             {"例如 waivers: { R301: \"省1+X办公室同意\" }", "e.g. waivers: { R301: \"approved by the provincial office\" }"});
     return;
   }

@@ -72,7 +72,7 @@ Located<E> RecordReader::enumeration(std::string_view key, Need need, const Enum
     std::string choices = enum_choices(spec);
     problem(*v, {"“" + where(key) + "” 的值 “" + v->value + "” 无效",
                  where(key) + " has an invalid value \"" + v->value + "\""},
-            {"可用的值:" + choices, "use one of: " + choices});
+            {"可用的值：" + choices, "use one of: " + choices});
   }
   return f;
 }

@@ -127,7 +127,7 @@ void read_breakdown(RecordReader& r, QuotaChange& q, std::vector<Diagnostic>&) {
     q.breakdown.present = true;
     q.breakdown.pos = r.key_pos("breakdown");
     if (!b->is_map()) {
-      r.problem(*b, {"“breakdown” 应为映射：专业代码: 修改后指标", "\"breakdown\" must be a mapping of major code to revised quota"},
+      r.problem(*b, {"“breakdown” 应为映射：“专业代码: 修改后指标”", "\"breakdown\" must be a mapping of major code to revised quota"},
                 {"例如 breakdown: { \"510201\": 50, \"510202\": 30 }", "e.g. breakdown: { \"510201\": 50, \"510202\": 30 }"});
     } else {
       q.breakdown.valid = true;
@@ -415,7 +415,7 @@ ParsedFile parse_record(Kind kind, const std::string& rel_path, std::string_view
       if (root.is_null()) {
         d.message = {"文件是空的，不是一条记录", "file is empty: not a record"};
       } else {
-        d.message = {fmt::format("记录必须是映射（键: 值），而这里是{}", root.is_seq() ? "列表" : "单个值"),
+        d.message = {fmt::format("记录必须是映射（“键: 值”），而这里是{}", root.is_seq() ? "列表" : "单个值"),
                      fmt::format("a record must be a mapping (key: value), not a {}", root.is_seq() ? "list" : "single value")};
       }
       d.hint = {fmt::format("参照 pilot schema {} 或 docs/ 中的格式说明", kind_name(kind)),

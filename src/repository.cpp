@@ -154,7 +154,7 @@ fs::path find_repository(const std::optional<fs::path>& explicit_dir, const fs::
   auto check = [](const fs::path& dir, const char* how) {
     std::error_code ec;
     if (!fs::is_regular_file(dir / "pilot.toml", ec)) {
-      throw RepositoryNotFound(Text{fmt::format("没有找到试点数据仓库：{} 中没有 pilot.toml(来自 {})", dir.string(), how),
+      throw RepositoryNotFound(Text{fmt::format("没有找到试点数据仓库：{} 中没有 pilot.toml（来自 {}）", dir.string(), how),
                                     fmt::format("no pilot repository found: {} has no pilot.toml (from {})", dir.string(), how)});
     }
     return fs::absolute(dir);
@@ -173,7 +173,7 @@ fs::path find_repository(const std::optional<fs::path>& explicit_dir, const fs::
     dir = dir.parent_path();
   }
   throw RepositoryNotFound(Text{
-      fmt::format("没有找到试点数据仓库(pilot.toml),已查找：{};请用 --repo DIR 或 $PILOT_REPO 指定，或用 pilot init 新建", looked),
+      fmt::format("没有找到试点数据仓库（pilot.toml），已查找：{}；请用 --repo DIR 或 $PILOT_REPO 指定，或用 pilot init 新建", looked),
       fmt::format("no pilot repository found (no pilot.toml), looked in {}; use --repo DIR or $PILOT_REPO, or create one with `pilot init`", looked)});
 }
 

@@ -58,7 +58,7 @@ J id(Need need, const Text& title, const Text& description = {}) {
   s["anyOf"] = J::array({as_text, J{{"type", "integer"}, {"minimum", 0}}});
   if (need == Need::optional) s["anyOf"].push_back(J{{"type", "null"}});
   describe(s, title,
-           {description.zh + (description.zh.empty() ? "" : "\n") + "编号:小写字母、数字和连字符,以字母或数字开头。",
+           {description.zh + (description.zh.empty() ? "" : "\n") + "编号：小写字母、数字和连字符，以字母或数字开头。",
             description.en + (description.en.empty() ? "" : "\n") +
                 "An ID: lowercase letters, digits and '-', starting with a letter or digit."});
   return s;
@@ -71,7 +71,7 @@ J major_code(Need need, const Text& title, const Text& description = {}) {
                          J{{"type", "integer"}, {"minimum", 100000}, {"maximum", 999999}}});
   if (need == Need::optional) s["anyOf"].push_back(J{{"type", "null"}});
   describe(s, title,
-           {description.zh + (description.zh.empty() ? "" : "\n") + "6 位专业代码,写成带引号的字符串,例如 \"510201\"。",
+           {description.zh + (description.zh.empty() ? "" : "\n") + "6 位专业代码，写成带引号的字符串，例如 \"510201\"。",
             description.en + (description.en.empty() ? "" : "\n") +
                 "A 6-digit major code, written as a quoted string, e.g. \"510201\"."});
   return s;
@@ -93,7 +93,7 @@ J count(Need need, long long minimum, const Text& title, const Text& description
 J date(Need need, const Text& title, const Text& description = {}) {
   J s{{"type", types({"string"}, need)}, {"pattern", k_date_pattern}, {"format", "date"}};
   describe(s, title,
-           {description.zh + (description.zh.empty() ? "" : "\n") + "日期 YYYY-MM-DD,必须真实存在。",
+           {description.zh + (description.zh.empty() ? "" : "\n") + "日期 YYYY-MM-DD，必须真实存在。",
             description.en + (description.en.empty() ? "" : "\n") + "A date YYYY-MM-DD that exists."});
   return s;
 }
@@ -148,7 +148,7 @@ void add_common(Object& o) {
             {"propertyNames", J{{"enum", rule_ids}}},
             {"additionalProperties", reason}};
   describe(waivers, common_fields()[1].title.text(),
-           {"规则编号: 理由。只能豁免条款写明“原则上”或经学校书面批准的例外;S 规则不能豁免。",
+           {"每项写成 “规则编号: 理由”。只能豁免条款写明“原则上”或经学校书面批准的例外；S 规则不能豁免。",
             "rule ID: reason. Only for exceptions a clause qualifies with \"in principle\" or the school approved in "
             "writing; S rules cannot be waived."});
   const FieldSpec& notes = common_fields()[0];

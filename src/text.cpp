@@ -1,7 +1,9 @@
 #include "pilot/text.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 namespace pilot {
@@ -156,6 +158,32 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
   }
   std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   return best_distance <= limit ? best : std::string();
+}
+
+Text errno_text(int err) {
+  std::string en = std::strerror(err);
+  const char* zh = nullptr;
+  switch (err) {
+    case ENOSPC: zh = "磁盘空间不足"; break;
+    case EDQUOT: zh = "超出磁盘配额"; break;
+    case EACCES:
+    case EPERM: zh = "没有权限"; break;
+    case EROFS: zh = "文件系统只读"; break;
+    case ENOENT: zh = "文件或文件夹不存在"; break;
+    case ENOTDIR: zh = "路径中有一项不是文件夹"; break;
+    case EISDIR: zh = "这是一个文件夹"; break;
+    case EEXIST: zh = "文件已存在"; break;
+    case EIO: zh = "输入输出错误"; break;
+    case EMFILE:
+    case ENFILE: zh = "打开的文件太多"; break;
+    case ENAMETOOLONG: zh = "文件名太长"; break;
+    case ELOOP: zh = "符号链接层数太多"; break;
+    case EBUSY: zh = "设备或资源忙"; break;
+    case EPIPE: zh = "管道已关闭"; break;
+    case EAGAIN: zh = "资源暂时不可用"; break;
+    default: break;
+  }
+  return {zh != nullptr ? std::string(zh) : en, en};
 }
 
 }  // namespace pilot

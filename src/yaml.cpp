@@ -191,7 +191,7 @@ Diagnostic detail::duplicate_key(const YNode& key, int first_line) {
 namespace {
 
 Text anchor_text() {
-  return {"使用了锚点或别名(& / *):记录文件不允许使用", "uses YAML anchors or aliases (& / *), which records do not allow"};
+  return {"使用了锚点或别名（& 或 *）：记录文件不允许使用", "uses YAML anchors or aliases (& / *), which records do not allow"};
 }
 Text anchor_hint() {
   return {"把别名处的内容直接写出来", "write the aliased content out in full"};
@@ -511,7 +511,7 @@ YamlParse read_checked(std::string_view bytes, bool try_fast) {
     return fail(finding("S005", {1, 1},
                         {fmt::format("文件过大（{} 字节，上限 {} 字节）", bytes.size(), k_max_file_size),
                          fmt::format("file is too large ({} bytes; the limit is {} bytes)", bytes.size(), k_max_file_size)},
-                        {"一个记录只需要几 KB:检查是否误放了其他文件", "a record needs a few KB: check that this is the right file"}));
+                        {"一个记录只需要几 KB：检查是否误放了其他文件", "a record needs a few KB: check that this is the right file"}));
   }
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     return fail(finding("S005", {1, 1}, {"文件是 UTF-16 编码，不是 UTF-8", "file is UTF-16, not UTF-8"},

@@ -51,7 +51,9 @@ struct Config {
 struct ConfigError : std::runtime_error {
   int line = 0;
   int column = 0;
-  ConfigError(const std::string& what, int l, int c) : std::runtime_error(what), line(l), column(c) {}
+  std::string zh;  // the message in Chinese when there is one (what() is English)
+  ConfigError(const std::string& what, int l, int c, std::string in_zh = {})
+      : std::runtime_error(what), line(l), column(c), zh(std::move(in_zh)) {}
 };
 
 // A vacation longer than this many days (both ends counted) is S007: no real break is, and

@@ -40,6 +40,10 @@ std::string code_point_name(char32_t cp);
 // Empty, or only spaces: ASCII white space and the full-width space U+3000 (what an IME types).
 bool is_blank(std::string_view s);
 
+// Why a system call failed (errno), in both languages: Chinese for the failures a user can act
+// on (full disk, permissions, a read-only or missing file ...), else the C library's text.
+Text errno_text(int err);
+
 // Levenshtein distance in bytes, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -121,7 +121,8 @@ int run_add(const AddOptions& o, const Globals& g) {
 }  // namespace
 
 void setup_add(CLI::App& app, Globals& g) {
-  CLI::App* add = app.add_subcommand("add", "write one new record, checked by every rule first / 新增一条记录(先检查全部规则)");
+  CLI::App* add = app.add_subcommand("add", "write one new record, checked by every rule first"
+                                            " / 新增一条记录（先检查全部规则）");
   add->require_subcommand(1);
   for (const auto& entry : k_kind_entries) {
     CLI::App* sub = add->add_subcommand(kind_name(entry.kind), entry.help);

@@ -53,10 +53,13 @@ void setup_calendar(CLI::App& app, Globals& g) {
   CLI::App* sub = app.add_subcommand("calendar", "the report due dates of a year, vacations marked / 双周报应报日期");
   with_range(sub->add_option(
                  "--year", o->year,
-                 "the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml"),
+                 "the year (default: the year of --as-of); needs [calendar.YEAR] in pilot.toml"
+                 " / 年份（默认为 --as-of 所在年），需要 pilot.toml 中的 [calendar.年份]"),
              1, 9999);
-  with_choices(sub->add_option("--format", o->format, "table | md | csv | json"), k_table_formats);
-  sub->add_flag("--no-bom", o->no_bom, "CSV without the UTF-8 byte order mark");
+  with_choices(sub->add_option("--format", o->format, "table | md | csv | json"
+                                                      " / 输出格式"), k_table_formats);
+  sub->add_flag("--no-bom", o->no_bom, "CSV without the UTF-8 byte order mark"
+                                       " / CSV 不加 UTF-8 BOM");
   sub->callback([o, &g] { g.exit_code = run_calendar(*o, g); });
 }
 

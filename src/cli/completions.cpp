@@ -67,7 +67,8 @@ int run_complete_ids(const std::string& what, const Globals& g) {
 void setup_completions(CLI::App& app, Globals& g) {
   auto shell = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("completions", "shell completion script / 命令行自动补全脚本");
-  with_choices(sub->add_option("SHELL", *shell, "bash | zsh | fish")->required(), k_shells);
+  with_choices(sub->add_option("SHELL", *shell, "bash | zsh | fish"
+                                                " / 所用的 shell")->required(), k_shells);
   sub->footer(
       "bash: pilot completions bash > /usr/share/bash-completion/completions/pilot\n"
       "zsh:  pilot completions zsh > \"${fpath[1]}/_pilot\"\n"

@@ -46,7 +46,8 @@ void setup_compliance(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ComplianceOptions>();
   CLI::App* sub = app.add_subcommand("compliance", "year-end performance: quotas met, points, punctuality / 绩效考核");
   with_range(sub->add_option("--year", o->year,
-                             "pilot year (default: the year of --as-of; in January, the year just closed)"),
+                             "pilot year (default: the year of --as-of; in January, the year just closed)"
+                             " / 试点年度（默认为 --as-of 所在年；1 月时为刚结束的一年）"),
              1900, 9999);
   add_view_output_options(*sub, o->output, "table", k_page_formats);
   add_output_file_option(*sub, o->output_file);

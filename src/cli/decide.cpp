@@ -28,7 +28,7 @@ std::string read_bytes(const std::filesystem::path& file, const std::string& rel
   std::ostringstream ss;
   if (in) ss << in.rdbuf();
   if (!in || in.bad()) {
-    throw WriteError({fmt::format("无法读取 {};未写入任何内容", rel), fmt::format("cannot read {}; nothing was written", rel)});
+    throw WriteError({fmt::format("无法读取 {}；未写入任何内容", rel), fmt::format("cannot read {}; nothing was written", rel)});
   }
   return ss.str();
 }
@@ -38,7 +38,7 @@ int run_decide(const DecideOptions& o, const Globals& g) {
   Date today = as_of(g);
   auto date = Date::parse(o.date);
   if (!date) {
-    throw UsageError(lang == Lang::zh ? fmt::format("--date 应为真实存在的日期 YYYY-MM-DD,而不是 “{}”", o.date)
+    throw UsageError(lang == Lang::zh ? fmt::format("--date 应为真实存在的日期 YYYY-MM-DD，而不是 “{}”", o.date)
                                       : fmt::format("--date must be a date YYYY-MM-DD that exists, not \"{}\"", o.date));
   }
   auto fault = test_file_system();
@@ -47,7 +47,7 @@ int run_decide(const DecideOptions& o, const Globals& g) {
 
   const Pilot* found = repo.pilot(o.pilot);
   if (found == nullptr) {
-    throw UsageError(lang == Lang::zh ? fmt::format("没有编号为 “{}” 的试点(pilot list pilot 列出全部试点)", o.pilot)
+    throw UsageError(lang == Lang::zh ? fmt::format("没有编号为 “{}” 的试点（pilot list pilot 列出全部试点）", o.pilot)
                                       : fmt::format("there is no pilot \"{}\" (`pilot list pilot` lists them)", o.pilot));
   }
   const std::string rel = found->file;
@@ -56,7 +56,7 @@ int run_decide(const DecideOptions& o, const Globals& g) {
   ParsedFile parsed = parse_record(Kind::pilot, rel, bytes);
   const Pilot* pilot = parsed.record ? std::get_if<Pilot>(&*parsed.record) : nullptr;
   if (pilot == nullptr) {
-    std::cerr << (lang == Lang::zh ? fmt::format("pilot: 拒绝修改:{} 无法读取为试点记录(先运行 pilot validate 修正)\n", rel)
+    std::cerr << (lang == Lang::zh ? fmt::format("pilot: 拒绝修改：{} 无法读取为试点记录（先运行 pilot validate 修正）\n", rel)
                                    : fmt::format("pilot: refused: {} cannot be read as a pilot (run `pilot validate` and fix it first)\n", rel));
     return 1;
   }
@@ -68,7 +68,7 @@ int run_decide(const DecideOptions& o, const Globals& g) {
   }
   if (edit.result == DecisionEdit::Result::refused) {
     std::cerr << fmt::format("pilot: {}: {}\n  {} {}\n", lang == Lang::zh ? "拒绝修改" : "refused", edit.reason.in(lang),
-                             lang == Lang::zh ? "提示:" : "hint:", edit.hint.in(lang));
+                             lang == Lang::zh ? "提示：" : "hint:", edit.hint.in(lang));
     return 1;
   }
 
@@ -98,7 +98,8 @@ void add_decision(CLI::App& app, Globals& g, Decision decision) {
                                   : "未通过日期 / rejection date, YYYY-MM-DD"))
       ->required();
   sub->add_flag("--force", o->force,
-                "change a decision already recorded, or write even if it brings new errors / 更改已记录的决定,或即使带来新错误也写入");
+                "change a decision already recorded, or write even if it brings new errors"
+                " / 更改已记录的决定，或即使带来新错误也写入");
   sub->add_flag("--dry-run", o->dry_run, "print the edited file instead of writing it / 只显示修改后的文件");
   sub->callback([o, &g] {
     try {

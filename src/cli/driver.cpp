@@ -65,7 +65,10 @@ std::filesystem::path repo_root(const Globals& g) {
 Repository load(const Globals& g) {
   auto root = repo_root(g);
   bool progress = !g.quiet && isatty(STDERR_FILENO);
-  if (progress) std::cerr << "pilot: loading " << root.string() << " ..." << std::flush;
+  if (progress) {
+    std::cerr << (lang_of(g) == Lang::zh ? "pilot: 正在读取 " : "pilot: loading ") << root.string()
+              << " ..." << std::flush;
+  }
   Repository repo = load_repository(root, LoadOptions{g.jobs});
   if (progress) std::cerr << "\r\x1b[K";
   return repo;
@@ -119,18 +122,23 @@ namespace {
 
 void add_globals(CLI::App& app, Globals& g) {
   app.add_option("--repo", g.repo,
-                 "data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)")
+                 "data repository (default: $PILOT_REPO, else the nearest pilot.toml upwards)"
+                 " / 数据仓库（默认为 $PILOT_REPO，否则向上找最近的 pilot.toml）")
       ->type_name("DIR");
   as_date(
       app.add_option("--as-of", g.as_of,
-                     "the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)"))
+                     "the date checks run as of, YYYY-MM-DD (default: $PILOT_TODAY, else today)"
+                     " / 检查所依据的日期 YYYY-MM-DD（默认为 $PILOT_TODAY，否则为今天）"))
       ->each([&g](const std::string&) { g.as_of_given = true; });
-  with_choices(app.add_option("--lang", g.lang, "zh | en (default: $PILOT_LANG, then LC_ALL/LANG)"),
+  with_choices(app.add_option("--lang", g.lang, "zh | en (default: $PILOT_LANG, then LC_ALL/LANG)"
+                              " / 输出语言（默认取 $PILOT_LANG，其次 LC_ALL/LANG）"),
                {"zh", "en"});
-  with_choices(app.add_option("--color", g.color, "auto | always | never (honours NO_COLOR)"),
+  with_choices(app.add_option("--color", g.color, "auto | always | never (honours NO_COLOR)"
+                                                  " / 颜色（遵守 NO_COLOR）"),
                {"auto", "always", "never"});
-  app.add_flag("-q,--quiet", g.quiet, "print only what was asked for");
-  with_range(app.add_option("--jobs", g.jobs, "threads that read files (default: all cores)"), 1,
+  app.add_flag("-q,--quiet", g.quiet, "print only what was asked for / 只输出所要求的内容");
+  with_range(app.add_option("--jobs", g.jobs, "threads that read files (default: all cores)"
+                            " / 读文件的线程数（默认为全部核心）"), 1,
              256);
 }
 
@@ -148,10 +156,11 @@ bool stdout_written(Lang lang) {
   if (!std::cout.fail() && std::ferror(stdout) == 0) return true;
   int error = g_stdout_errno != 0 ? g_stdout_errno : errno;
   std::string reason = error != 0 ? std::strerror(error) : "write error";
+  std::string reason_zh = error != 0 ? errno_text(error).zh : "写出错误";
   std::cerr << (lang == Lang::zh
-                    ? fmt::format("pilot: error: 无法写出输出（{}）：输出不完整\n  "
+                    ? fmt::format("pilot: 错误：无法写出输出（{}）：输出不完整\n  "
                                   "提示：检查磁盘空间，或输出到别处\n",
-                                  reason)
+                                  reason_zh)
                     : fmt::format(
                           "pilot: error: cannot write the output ({}): it is incomplete\n"
                           "  hint: check the free disk space, or send the output elsewhere\n",
@@ -174,7 +183,9 @@ int run_cli(int argc, char** argv) {
   Globals g;
   CLI::App app{"pilot — 1+X 证书制度试点数据检查与报表 / checks and reports for a 1+X certificate pilot", "pilot"};
   app.formatter(help_formatter());
-  app.set_version_flag("--version", std::string("pilot ") + PILOT_VERSION);
+  app.set_help_flag("-h,--help", "Print this help message and exit / 显示本帮助并退出");
+  app.set_version_flag("--version", std::string("pilot ") + PILOT_VERSION,
+                       "Display program version information and exit / 显示版本并退出");
   app.require_subcommand(1);
   add_globals(app, g);
   for (Setup setup : {setup_validate, setup_rules, setup_calendar, setup_status, setup_report, setup_compliance,
@@ -202,17 +213,19 @@ int run_cli(int argc, char** argv) {
     print_usage_error(e, g.lang.empty() ? usage_lang(argc, argv) : lang_of(g));
     return 2;
   } catch (const RepositoryNotFound& e) {
-    std::cerr << "pilot: error: " << e.text.in(lang_of(g)) << "\n";
+    std::cerr << (lang_of(g) == Lang::zh ? "pilot: 错误：" : "pilot: error: ")
+              << e.text.in(lang_of(g)) << "\n";
     return 2;
   } catch (const ConfigError& e) {
     if (e.line == 0) {  // the file itself: unreadable, not a regular file, too large
       std::cerr << (lang_of(g) == Lang::zh
-                        ? fmt::format("pilot: 错误：无法读取 pilot.toml：{}\n  提示：pilot.toml 必须是可读的普通文件，且不超过 1 MiB\n", e.what())
+                        ? fmt::format("pilot: 错误：无法读取 pilot.toml：{}\n  提示：pilot.toml 必须是可读的普通文件，且不超过 1 MiB\n",
+                                      e.zh.empty() ? std::string(e.what()) : e.zh)
                         : fmt::format("pilot: error: cannot read pilot.toml: {}\n  hint: pilot.toml must be a readable regular file of at most 1 MiB\n", e.what()));
       return 2;
     }
     std::cerr << (lang_of(g) == Lang::zh
-                      ? fmt::format("pilot: 错误: pilot.toml:{}:{}: 无法解析 pilot.toml:{}\n  提示:对照 pilot init 生成的模板检查该行\n", e.line, e.column, e.what())
+                      ? fmt::format("pilot: 错误：pilot.toml:{}:{}：无法解析 pilot.toml：{}\n  提示：对照 pilot init 生成的模板检查该行\n", e.line, e.column, e.what())
                       : fmt::format("pilot: error: pilot.toml:{}:{}: cannot parse pilot.toml: {}\n  hint: compare that line with the template `pilot init` writes\n", e.line, e.column, e.what()));
     return 2;
   } catch (const std::exception& e) {

@@ -54,9 +54,11 @@ void setup_funds(CLI::App& app, Globals& g) {
   auto o = std::make_shared<FundsOptions>();
   CLI::App* sub = app.add_subcommand(
       "funds", "income and expense per college by category and source, with findings / 经费收支");
-  sub->add_option("--year", o->year, "the year of the entries (default: the year of --as-of)")
+  sub->add_option("--year", o->year, "the year of the entries (default: the year of --as-of)"
+                                     " / 经费年度（默认为 --as-of 所在年）")
       ->check(CLI::Range(1900, 9999));
-  sub->add_option("--college", o->college, "only entries of this college (id)");
+  sub->add_option("--college", o->college, "only entries of this college (id)"
+                                           " / 只看该二级学院（编号）");
   add_view_output_options(*sub, o->output, "table", k_page_formats);
   add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_funds(*o, g); });

@@ -23,12 +23,12 @@ int run_init(const InitOptions& o, const Globals& g) {
   bool zh = lang == Lang::zh;
   Date today = as_of(g);
   if (o.name.find_first_not_of(" \t") == std::string::npos) {
-    throw UsageError(zh ? "--name 不能为空:写学校全称" : "--name must not be empty: give the school's name");
+    throw UsageError(zh ? "--name 不能为空：写学校全称" : "--name must not be empty: give the school's name");
   }
   std::filesystem::path dir = !o.dir.empty() ? o.dir : !g.repo.empty() ? g.repo : std::filesystem::current_path().string();
   std::error_code ec;
   if (std::filesystem::exists(dir / "pilot.toml", ec)) {
-    std::cerr << (zh ? fmt::format("pilot: 拒绝初始化:{} 已经是试点数据仓库(有 pilot.toml);未写入任何内容\n", dir.string())
+    std::cerr << (zh ? fmt::format("pilot: 拒绝初始化：{} 已经是试点数据仓库（有 pilot.toml）；未写入任何内容\n", dir.string())
                      : fmt::format("pilot: refused: {} already is a pilot repository (it has a pilot.toml); nothing was written\n",
                                    dir.string()));
     return 1;
@@ -61,7 +61,7 @@ int run_init(const InitOptions& o, const Globals& g) {
     std::cout << file.rel << "\n";
   }
   if (!g.quiet) {
-    std::cerr << (zh ? fmt::format("pilot: 已在 {} 建好仓库:先核对 pilot.toml 中 {} 年的申报窗口和寒暑假,再用 pilot add 添加记录\n",
+    std::cerr << (zh ? fmt::format("pilot: 已在 {} 建好仓库：先核对 pilot.toml 中 {} 年的申报窗口和寒暑假，再用 pilot add 添加记录\n",
                                    dir.string(), today.year)
                      : fmt::format("pilot: repository ready in {}: check the {} application window and vacations in pilot.toml, "
                                    "then add records with `pilot add`\n",
@@ -75,7 +75,8 @@ int run_init(const InitOptions& o, const Globals& g) {
 void setup_init(CLI::App& app, Globals& g) {
   auto o = std::make_shared<InitOptions>();
   CLI::App* sub = app.add_subcommand("init", "create a new data repository / 新建试点数据仓库");
-  sub->add_option("dir", o->dir, "the folder (default: --repo, else the current folder)");
+  sub->add_option("dir", o->dir, "the folder (default: --repo, else the current folder)"
+                                 " / 文件夹（默认为 --repo，否则为当前文件夹）");
   sub->add_option("--name", o->name, "学校全称 / the school's name")->required();
   sub->callback([o, &g] {
     try {

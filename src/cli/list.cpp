@@ -90,10 +90,13 @@ void setup_list(CLI::App& app, Globals& g) {
   with_range(
       sub->add_option("--year", o->year,
                       "only records of this year (pilots, quota changes, exams, reports, funds; "
-                      "certificates listed that year)"),
+                      "certificates listed that year)"
+                      " / 只列该年的记录（证书：当年在名单上的）"),
       1900, 9999);
-  sub->add_option("--college", o->college, "only records that concern this college (id)");
-  sub->add_option("--major", o->major, "only records that concern this major (code)");
+  sub->add_option("--college", o->college, "only records that concern this college (id)"
+                                           " / 只列该二级学院（编号）的记录");
+  sub->add_option("--major", o->major, "only records that concern this major (code)"
+                                       " / 只列该专业（代码）的记录");
   add_view_output_options(*sub, o->output, "table", k_list_formats);
   add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_list(*o, g); });

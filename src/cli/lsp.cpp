@@ -34,7 +34,8 @@ void setup_lsp(CLI::App& app, Globals& g) {
   CLI::App* sub = app.add_subcommand("lsp",
                                      "Language Server over stdio for editors: findings as you type "
                                      "/ 编辑器语言服务器（标准输入输出）：边写边检查");
-  sub->add_flag("--stdio", o->stdio, "talk over stdin/stdout (the default and only transport)");
+  sub->add_flag("--stdio", o->stdio, "talk over stdin/stdout (the default and only transport)"
+                                     " / 经标准输入输出通信（默认且唯一的方式）");
   sub->callback([o, &g] { g.exit_code = run_lsp(*o, g); });
 }
 

@@ -108,7 +108,8 @@ void setup_report(CLI::App& app, Globals& g) {
   CLI::App* sub = app.add_subcommand("report", "the fortnightly summary for a due date / 双周报汇总");
   as_date(sub->add_option(
       "--date", o->date,
-      "the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)"));
+      "the due date, YYYY-MM-DD (default: the latest due date on or before --as-of)"
+      " / 应报日期 YYYY-MM-DD（默认为 --as-of 当天或之前最近的一个）"));
   add_view_output_options(*sub, o->output, "md", k_page_formats);
   add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_report(*o, g); });

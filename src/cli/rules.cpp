@@ -73,13 +73,13 @@ int run_explain(const std::string& id, const Globals& g) {
 void setup_rules(CLI::App& app, Globals& g) {
   auto o = std::make_shared<RulesOptions>();
   CLI::App* rules = app.add_subcommand("rules", "the rule table / 规则一览");
-  with_choices(rules->add_option("--format", o->format, "table | md | csv | json"),
+  with_choices(rules->add_option("--format", o->format, "table | md | csv | json / 输出格式"),
                {"table", "md", "csv", "json"});
   rules->callback([o, &g] { g.exit_code = run_rules(*o, g); });
 
   auto id = std::make_shared<std::string>();
   CLI::App* explain = app.add_subcommand("explain", "one rule: what it checks, its policy clause, how to fix / 规则说明");
-  explain->add_option("ID", *id, "rule ID, e.g. R501")->required();
+  explain->add_option("ID", *id, "rule ID, e.g. R501 / 规则编号，例如 R501")->required();
   explain->callback([id, &g] { g.exit_code = run_explain(*id, g); });
 }
 

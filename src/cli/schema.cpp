@@ -29,7 +29,7 @@ int run_schema(const SchemaOptions& o, const Globals& g) {
   if (o.write) {
     if (!o.kind.empty()) {
       throw UsageError(lang == Lang::zh
-                           ? "--write 会写入全部种类的 schema,不要同时指定 KIND"
+                           ? "--write 会写入全部种类的 schema，不要同时指定 KIND"
                            : "--write stores the schemas of every kind: leave out KIND");
     }
     using namespace std::chrono_literals;
@@ -71,8 +71,9 @@ void setup_schema(CLI::App& app, Globals& g) {
   auto o = std::make_shared<SchemaOptions>();
   CLI::App* sub = app.add_subcommand(
       "schema",
-      "JSON Schema of the record kinds, for editors / 记录的 JSON Schema(编辑器补全与校验)");
-  with_choices(sub->add_option("KIND", o->kind, "one kind (default: one document with every kind)"),
+      "JSON Schema of the record kinds, for editors / 记录的 JSON Schema（编辑器补全与校验）");
+  with_choices(sub->add_option("KIND", o->kind, "one kind (default: one document with every kind)"
+                                                " / 记录种类（默认为包含全部种类的一个文档）"),
                kind_names());
   sub->add_flag(
       "--write", o->write,

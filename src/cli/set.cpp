@@ -135,7 +135,7 @@ int run_set(const SetOptions& o, const Globals& g) {
 void setup_set(CLI::App& app, Globals& g) {
   CLI::App* set = app.add_subcommand(
       "set",
-      "change fields of an existing record, only those lines / 修改已有记录的字段(只改这些行)");
+      "change fields of an existing record, only those lines / 修改已有记录的字段（只改这些行）");
   set->require_subcommand(1);
   for (Kind kind : k_all_kinds) {
     CLI::App* sub = set->add_subcommand(
@@ -156,7 +156,7 @@ void setup_set(CLI::App& app, Globals& g) {
         ->allow_extra_args(false);
     sub->add_flag("--force", o->force, "write even if it brings new errors / 即使带来新错误也写入");
     sub->add_flag("--dry-run", o->dry_run,
-                  "print the diff instead of writing / 只显示将做的修改(diff)");
+                  "print the diff instead of writing / 只显示将做的修改（diff）");
     sub->add_flag("--strict", o->strict, "refuse a new warning too / 带来新警告也不写入");
     sub->callback([o, &g] {
       try {

@@ -70,11 +70,14 @@ int run_status(const StatusOptions& o, const Globals& g) {
 void setup_status(CLI::App& app, Globals& g) {
   auto o = std::make_shared<StatusOptions>();
   CLI::App* sub = app.add_subcommand("status", "one row per pilot major: quota, attendance, reports, findings / 试点进度");
-  with_range(sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)"), 1900,
+  with_range(sub->add_option("--year", o->year, "pilot year (default: the year of --as-of)"
+                                                " / 试点年度（默认为 --as-of 所在年）"), 1900,
              9999);
-  sub->add_option("--college", o->college, "only majors of this college (id)");
-  sub->add_option("--major", o->major, "only this major (code)");
-  sub->add_option("--certificate", o->certificate, "only pilots of this certificate (id)");
+  sub->add_option("--college", o->college, "only majors of this college (id)"
+                                           " / 只看该二级学院（编号）的专业");
+  sub->add_option("--major", o->major, "only this major (code) / 只看该专业（代码）");
+  sub->add_option("--certificate", o->certificate, "only pilots of this certificate (id)"
+                                                   " / 只看该证书（编号）的试点");
   add_view_output_options(*sub, o->output, "table", k_page_formats);
   add_output_file_option(*sub, o->output_file);
   sub->callback([o, &g] { g.exit_code = run_status(*o, g); });

@@ -288,7 +288,7 @@ class HelpFormatter : public CLI::Formatter {
     }
     if (globals.empty()) return out;
     while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out + "\n\nGlobal options (also accepted after the subcommand) / 全局选项:\n" + globals;
+    return out + "\n\nGlobal options (also accepted after the subcommand) / 全局选项：\n" + globals;
   }
 };
 

@@ -86,12 +86,16 @@ void setup_validate(CLI::App& app, Globals& g) {
   CLI::App* sub = app.add_subcommand("validate", "check every rule of the guidance / 检查全部规则");
   with_choices(
       sub->add_option("--format", o->format,
-                      "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)"),
+                      "text | json | github | junit | sarif (github when GITHUB_ACTIONS=true)"
+                      " / 输出格式（GITHUB_ACTIONS=true 时默认 github）"),
       {"text", "json", "github", "junit", "sarif"});
-  sub->add_option("--select", o->select, "only these rule IDs or prefixes (comma-separated)");
-  sub->add_option("--ignore", o->ignore, "leave out these rule IDs or prefixes (comma-separated)");
-  sub->add_flag("--strict", o->strict, "exit 1 on warnings too");
-  sub->add_flag("--show-waived", o->show_waived, "also list the findings that waivers suppress");
+  sub->add_option("--select", o->select, "only these rule IDs or prefixes (comma-separated)"
+                  " / 只检查这些规则编号或前缀（逗号分隔）");
+  sub->add_option("--ignore", o->ignore, "leave out these rule IDs or prefixes (comma-separated)"
+                  " / 不检查这些规则编号或前缀（逗号分隔）");
+  sub->add_flag("--strict", o->strict, "exit 1 on warnings too / 有 warning 也以 1 退出");
+  sub->add_flag("--show-waived", o->show_waived, "also list the findings that waivers suppress"
+                                                 " / 也列出被豁免的发现");
   sub->add_option("--changed-since", o->changed_since,
                   "report only the findings that are new since the merge base of this git revision "
                   "(or A...B) and HEAD, in any file / 只报告相对该 git 版本与 HEAD 的合并基础新出现的问题");

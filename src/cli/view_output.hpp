@@ -57,12 +57,17 @@ inline void add_view_output_options(CLI::App& sub, ViewOutputOptions& o, const s
   o.format = default_format;
   std::string names;
   for (const auto& f : formats) names += (names.empty() ? "" : " | ") + f;
-  with_choices(sub.add_option("--format", o.format, names + " (default: " + default_format + ")"),
+  with_choices(sub.add_option("--format", o.format,
+                              names + " (default: " + default_format + ") / 输出格式（默认 " +
+                                  default_format + "）"),
                formats);
-  sub.add_flag("--no-bom", o.no_bom, "CSV without the UTF-8 byte order mark (Excel needs it for Chinese)");
+  sub.add_flag("--no-bom", o.no_bom,
+               "CSV without the UTF-8 byte order mark (Excel needs it for Chinese)"
+               " / CSV 不加 UTF-8 BOM（Excel 显示中文需要它）");
   with_range(sub.add_option(
                  "--width", o.width,
-                 "fit tables into this many columns, 0 = no limit (default: the terminal's width)"),
+                 "fit tables into this many columns, 0 = no limit (default: the terminal's width)"
+                 " / 表格宽度上限，0 为不限（默认为终端宽度）"),
              0, 10000);
 }
 
@@ -83,7 +88,9 @@ inline int view_width(const ViewOutputOptions& o) {
 
 // -o FILE: where a view goes ("" or "-": stdout).
 inline void add_output_file_option(CLI::App& sub, std::string& path) {
-  sub.add_option("-o,--output", path, "write to this file instead of stdout (replaced whole, never half-written)");
+  sub.add_option("-o,--output", path,
+                 "write to this file instead of stdout (replaced whole, never half-written)"
+                 " / 写入该文件而非标准输出（整体替换，不会只写一半）");
 }
 
 // Prints `text` to stdout, or writes it to `path` atomically (a temporary file beside it, then

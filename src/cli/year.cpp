@@ -37,7 +37,7 @@ DateRange parse_range(const std::string& flag, std::string value) {
   }
   if (!from || !to) {
     throw UsageError(
-        Text{fmt::format("{}：“{}” 应为 开始,结束 两个日期 YYYY-MM-DD", flag, value),
+        Text{fmt::format("{}：“{}” 应为 “开始,结束” 两个日期 YYYY-MM-DD", flag, value),
              fmt::format("{}: \"{}\" must be two dates START,END (YYYY-MM-DD)", flag, value)});
   }
   return {*from, *to};
@@ -117,13 +117,13 @@ void setup_year(CLI::App& app, Globals& g) {
       ->check(CLI::Range(2000, 2100));
   open->add_option(
       "--window", o->window,
-      "申报窗口 开始,结束 / application window START,END (default: last year's, a year on)");
+      "申报窗口 “开始,结束” / application window START,END (default: last year's, a year on)");
   open->add_option(
           "--vacation", o->vacations,
-          "假期 开始,结束（可重复）/ a vacation START,END, repeatable (default: last year's, a year on)")
+          "假期 “开始,结束”（可重复）/ a vacation START,END, repeatable (default: last year's, a year on)")
       ->allow_extra_args(false);
   open->add_flag("--dry-run", o->dry_run,
-                 "print the diff instead of writing / 只显示将做的修改(diff)");
+                 "print the diff instead of writing / 只显示将做的修改（diff）");
   open->callback([o, &g] {
     try {
       g.exit_code = run_year_open(*o, g);

@@ -38,9 +38,9 @@ ParsedFile read_from_disk(const Found& file, std::string& bytes) {
     int err = errno;
     return without_record(
         file, s005(file.rel,
-                   {fmt::format("无法读取文件：{}", std::strerror(err)),
+                   {fmt::format("无法读取文件：{}", errno_text(err).zh),
                     fmt::format("cannot read the file: {}", std::strerror(err))},
-                   {err == EACCES ? "检查文件权限(chmod a+r)" : "检查文件是否存在且可读",
+                   {err == EACCES ? "检查文件权限（chmod a+r）" : "检查文件是否存在且可读",
                     err == EACCES ? "check the file's permissions (chmod a+r)"
                                   : "check that the file exists and is readable"}));
   }

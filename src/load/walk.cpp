@@ -233,7 +233,7 @@ Diagnostic too_large(const std::string& rel, std::size_t size) {
               {fmt::format("文件过大（{} 字节，上限 {} 字节）", size, k_max_file_size),
                fmt::format("file is too large ({} bytes; the limit is {} bytes)", size,
                            k_max_file_size)},
-              {"一个记录只需要几 KB:检查是否误放了其他文件",
+              {"一个记录只需要几 KB：检查是否误放了其他文件",
                "a record needs a few KB: check that this is the right file"});
 }
 

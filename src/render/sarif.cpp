@@ -32,7 +32,7 @@ J rule_descriptor(const RuleInfo& r, Lang lang) {
   std::string clause = std::string(r.clause);
   std::string full = r.summary.in(lang);
   if (clause != "—") {
-    full += lang == Lang::zh ? fmt::format("(学校指导意见 {})", clause) : fmt::format(" (the school's guidance, clause {})", clause);
+    full += lang == Lang::zh ? fmt::format("（学校指导意见 {}）", clause) : fmt::format(" (the school's guidance, clause {})", clause);
   }
   rule["fullDescription"] = {{"text", full}};
   if (auto page = rule_doc(r.id, lang)) {
@@ -62,7 +62,7 @@ void result(std::string& out, const Diagnostic& d, Lang lang,
   pad(2);
   out += fmt::format("\"level\": \"{}\",\n", sarif_level(d.severity));
   std::string text = d.message.in(lang);
-  if (!d.hint.empty()) text += (lang == Lang::zh ? "\n提示:" : "\nhint: ") + d.hint.in(lang);
+  if (!d.hint.empty()) text += (lang == Lang::zh ? "\n提示：" : "\nhint: ") + d.hint.in(lang);
   pad(2);
   out += "\"message\": {\n";
   pad(4);

@@ -425,7 +425,7 @@ void r309_switch_after_missed_quota(const Repository& repo, const CheckContext& 
         if (row == nullptr || row->met()) continue;
         out.push_back(make_diagnostic(
             "R309", p.file, pm.pos.line, pm.pos.column,
-            {fmt::format("专业 {} 从 {} 年的证书 {}（试点 {}）改为 {}，但上一年度指标未完成：实考 {} 人，指标 {} 人", pm.major.value,
+            {fmt::format("专业 {} 从 {} 年的证书 {}（试点 {}）改为 {}，但上一年度指标未完成：参考 {} 人，指标 {} 人", pm.major.value,
                          year - 1, before->certificate.value, id_of(*before), p.certificate.value, row->attended, row->quota),
              fmt::format("major {} switches from {}'s certificate {} (pilot {}) to {}, although last year's quota was not met: {} "
                          "attended of {}",

@@ -70,7 +70,7 @@ void r501_quota_met(const Repository& repo, const CheckContext& ctx, std::vector
     Text message, hint;
     if (closed) {
       long long shortfall = row.quota - row.attended;
-      message = {fmt::format("试点 {} 的专业 {} 未完成 {} 年考核指标：指标 {} 人{}，已考批次实考 {} 人，差 {} 人",
+      message = {fmt::format("试点 {} 的专业 {} 未完成 {} 年考核指标：指标 {} 人{}，已考批次参考 {} 人，差 {} 人",
                              p.id.value, row.major, year, row.quota, changed.zh, row.attended, shortfall),
                  fmt::format("pilot {}, major {} missed its {} quota: quota {}{}, attended in held batches {}, short by {}",
                              p.id.value, row.major, year, row.quota, changed.en, row.attended, shortfall)};
@@ -410,15 +410,15 @@ void r504_exam_results(const Repository& repo, const CheckContext& ctx, std::vec
       }
       if (r.attended.valid && r.registered.valid && r.attended.value > r.registered.value) {
         add(r.attended.pos,
-            {fmt::format("专业 {} 实考 {} 人，多于报名 {} 人", m, r.attended.value, r.registered.value),
+            {fmt::format("专业 {} 参考 {} 人，多于报名 {} 人", m, r.attended.value, r.registered.value),
              fmt::format("major {}: attended {} is more than registered {}", m, r.attended.value, r.registered.value)},
-            {"核对成绩册：实考人数不能多于报名人数", "check the exam records: attended cannot exceed registered"});
+            {"核对成绩册：参考人数不能多于报名人数", "check the exam records: attended cannot exceed registered"});
       }
       if (r.passed.valid && r.attended.valid && r.passed.value > r.attended.value) {
         add(r.passed.pos,
-            {fmt::format("专业 {} 通过 {} 人，多于实考 {} 人", m, r.passed.value, r.attended.value),
+            {fmt::format("专业 {} 通过 {} 人，多于参考 {} 人", m, r.passed.value, r.attended.value),
              fmt::format("major {}: passed {} is more than attended {}", m, r.passed.value, r.attended.value)},
-            {"核对成绩册：通过人数不能多于实考人数", "check the exam records: passed cannot exceed attended"});
+            {"核对成绩册：通过人数不能多于参考人数", "check the exam records: passed cannot exceed attended"});
       }
     }
     if (!e.status.valid || e.status.value != ExamStatus::held || !e.date.valid) continue;

@@ -206,7 +206,7 @@ void r605_report_attended(const Repository& repo, const CheckContext& ctx, std::
                          fmt::format("pilots {} together", names.en)};
     out.push_back(make_diagnostic(
         "R605", r.file, attended.pos.line, attended.pos.column,
-        {fmt::format("双周报累计实考 {} 人，而专业 {} 截至 {} 的已考批次（{}）实考 {} 人",
+        {fmt::format("双周报累计参考 {} 人，而专业 {} 截至 {} 的已考批次（{}）参考 {} 人",
                      attended.value, r.major.value, r.due.value.str(), of.zh, expected),
          fmt::format(
              "the report's cumulative attended is {}, but the held batches of major {} up to {} "

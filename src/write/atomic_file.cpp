@@ -27,12 +27,12 @@ Text nothing_written() { return {"未写入任何内容", "nothing was written"}
 
 WriteError io_error(const std::string& display, const char* step_zh, const char* step_en, int err) {
   Text tail = nothing_written();
-  return WriteError({fmt::format("无法写入 {}:{}失败({});{}", display, step_zh, std::strerror(err), tail.zh),
+  return WriteError({fmt::format("无法写入 {}：{}失败（{}）；{}", display, step_zh, errno_text(err).zh, tail.zh),
                      fmt::format("cannot write {}: {} failed ({}); {}", display, step_en, std::strerror(err), tail.en)});
 }
 
 Text dir_sync_warning(const std::string& display, const std::string& dir, int err) {
-  return {fmt::format("{} 已写入,但同步目录 {} 到磁盘失败({}):断电时这次写入可能丢失", display, dir, std::strerror(err)),
+  return {fmt::format("{} 已写入，但同步目录 {} 到磁盘失败（{}）：断电时这次写入可能丢失", display, dir, errno_text(err).zh),
           fmt::format("{} was written, but syncing its folder {} to disk failed ({}): a power loss could undo it", display,
                       dir, std::strerror(err))};
 }
@@ -121,7 +121,7 @@ void AtomicFile::write(std::string_view bytes) {
 
 std::optional<Text> AtomicFile::commit(Overwrite overwrite) {
   if (fd_ < 0) throw io_error(display_, "提交", "committing", EBADF);
-  if (fs_.fsync(fd_) != 0) fail("把临时文件同步到磁盘(fsync)", "fsync of the temporary file", errno);
+  if (fs_.fsync(fd_) != 0) fail("把临时文件同步到磁盘（fsync）", "fsync of the temporary file", errno);
   int fd = fd_;
   fd_ = -1;
   if (fs_.close(fd) != 0) fail("关闭临时文件", "closing the temporary file", errno);
@@ -130,10 +130,10 @@ std::optional<Text> AtomicFile::commit(Overwrite overwrite) {
     discard();
     if (err == EEXIST) {
       Text tail = nothing_written();
-      throw WriteError({fmt::format("{} 已存在;{}(用 --force 覆盖)", display_, tail.zh),
+      throw WriteError({fmt::format("{} 已存在；{}（用 --force 覆盖）", display_, tail.zh),
                         fmt::format("{} already exists; {} (use --force to replace it)", display_, tail.en)});
     }
-    throw io_error(display_, "把临时文件改名为目标文件(rename)", "renaming the temporary file onto the target", err);
+    throw io_error(display_, "把临时文件改名为目标文件（rename）", "renaming the temporary file onto the target", err);
   }
   committed_ = true;
   temp_.clear();
@@ -160,7 +160,7 @@ std::optional<Text> write_file_atomically(const fs::path& root, const std::strin
       auto st = fs::symlink_status(dir, ec);
       if (fs::exists(st)) {
         if (!fs::is_directory(st)) {  // a file, or a symlink: writes never follow links
-          throw WriteError({fmt::format("无法写入 {}:{} 不是文件夹;未写入任何内容", rel, fs::relative(dir, root).string()),
+          throw WriteError({fmt::format("无法写入 {}：{} 不是文件夹；未写入任何内容", rel, fs::relative(dir, root).string()),
                             fmt::format("cannot write {}: {} is not a folder; nothing was written", rel,
                                         fs::relative(dir, root).string())});
         }

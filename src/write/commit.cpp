@@ -25,7 +25,7 @@ void ensure_inside(const std::string& rel) {
     start = slash + 1;
   }
   if (!ok) {
-    throw WriteError({fmt::format("拒绝写入仓库之外或不合法的路径 “{}”;未写入任何内容", rel),
+    throw WriteError({fmt::format("拒绝写入仓库之外或不合法的路径 “{}”；未写入任何内容", rel),
                       fmt::format("refusing to write \"{}\": not a path inside the repository; nothing was written", rel)});
   }
 }

@@ -24,7 +24,7 @@ DecisionEdit refused(Text reason, Text hint) {
 }
 
 Text by_hand() {
-  return {"这个文件的写法无法自动修改:请手工把 status 改为新状态,并加上 approved: 或 rejected: 日期",
+  return {"这个文件的写法无法自动修改：请手工把 status 改为新状态，并加上 approved: 或 rejected: 日期",
           "this file is written in a way pilot cannot edit safely: set status and approved: / rejected: by hand"};
 }
 
@@ -40,13 +40,13 @@ DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision 
   const std::string id = pilot.id.value;
 
   if (!pilot.status.valid) {
-    return refused({fmt::format("试点 {} 的 status 缺失或无效,无法记录省里的决定", id),
+    return refused({fmt::format("试点 {} 的 status 缺失或无效，无法记录省里的决定", id),
                     fmt::format("pilot {} has no valid status, so the decision cannot be recorded", id)},
-                   {"先修正 status(pilot validate 会指出问题)", "fix its status first (pilot validate shows the problem)"});
+                   {"先修正 status（pilot validate 会指出问题）", "fix its status first (pilot validate shows the problem)"});
   }
   PilotStatus status = pilot.status.value;
   if (status == PilotStatus::draft) {
-    return refused({fmt::format("试点 {} 还是草稿(draft),没有提交过申报,省里无从{}", id, verb_zh),
+    return refused({fmt::format("试点 {} 还是草稿（draft），没有提交过申报，省里无从{}", id, verb_zh),
                     fmt::format("pilot {} is a draft: no application was submitted, so there is no decision to record", id)},
                    {"申报提交后先把 status 改为 submitted 并写上 submitted: 日期",
                     "once the application is in, set status: submitted and submitted: DATE first"});
@@ -55,7 +55,7 @@ DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision 
     if (mine.valid && mine.value == date) {
       DecisionEdit e;
       e.result = DecisionEdit::Result::unchanged;
-      e.reason = {fmt::format("试点 {} 已于 {} 记录为{},无需修改", id, date.str(), verb_zh),
+      e.reason = {fmt::format("试点 {} 已于 {} 记录为{}，无需修改", id, date.str(), verb_zh),
                   fmt::format("pilot {} is already {} on {}: nothing to change", id, key, date.str())};
       return e;
     }
@@ -63,13 +63,13 @@ DecisionEdit edit_decision(std::string_view bytes, const Pilot& pilot, Decision 
       std::string when = mine.valid ? mine.value.str() : "?";
       return refused({fmt::format("试点 {} 已于 {} 记录为{}", id, when, verb_zh),
                       fmt::format("pilot {} is already {} on {}", id, key, when)},
-                     {"要更正日期,加 --force", "to correct the date, add --force"});
+                     {"要更正日期，加 --force", "to correct the date, add --force"});
     }
   }
   if ((status == PilotStatus::approved || status == PilotStatus::rejected) && status != target && force == Force::no) {
-    return refused({fmt::format("试点 {} 已记录为 {},不能直接改为 {}", id, pilot_status_name(status), key),
+    return refused({fmt::format("试点 {} 已记录为 {}，不能直接改为 {}", id, pilot_status_name(status), key),
                     fmt::format("pilot {} is already {}; it cannot simply become {}", id, pilot_status_name(status), key)},
-                   {"确认省里改变了决定后加 --force(会删除原来的日期行)",
+                   {"确认省里改变了决定后加 --force（会删除原来的日期行）",
                     "if the province really changed its decision, add --force (the old date line is removed)"});
   }
 

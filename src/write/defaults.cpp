@@ -48,7 +48,7 @@ Text fill_report_defaults(Report& report, const Repository& repo, const Date& as
   if (!report.due.present) {
     auto due = latest_due_date(repo.config, as_of);
     if (!due) {
-      return {fmt::format("{} 之前没有双周报截止日(pilot.toml 缺少 [calendar.{}]?):请用 --due 指定", as_of.str(), as_of.year),
+      return {fmt::format("{} 之前没有双周报截止日（pilot.toml 缺少 [calendar.{}]？）：请用 --due 指定", as_of.str(), as_of.year),
               fmt::format("there is no report due date on or before {} (does pilot.toml lack [calendar.{}]?): give --due",
                           as_of.str(), as_of.year)};
     }
@@ -58,7 +58,7 @@ Text fill_report_defaults(Report& report, const Repository& repo, const Date& as
     ProgressBook book(repo, as_of);
     auto pilots = book.pilots_of(report.major.value, report.due.value.year);
     if (pilots.empty()) {
-      return {fmt::format("专业 {} 在 {} 年没有已批准的试点:请用 --pilot 指定", report.major.value, report.due.value.year),
+      return {fmt::format("专业 {} 在 {} 年没有已批准的试点：请用 --pilot 指定", report.major.value, report.due.value.year),
               fmt::format("major {} is in no approved pilot of {}: give --pilot", report.major.value, report.due.value.year)};
     }
     set(report.pilot, pilots.front()->id.value);

@@ -22,7 +22,7 @@ namespace pilot {
 namespace {
 
 WriteError lock_error(const char* zh, const char* en, int err) {
-  return WriteError({fmt::format("无法锁定仓库({}):{}({});未写入任何内容", k_lock_file, zh, std::strerror(err)),
+  return WriteError({fmt::format("无法锁定仓库（{}）：{}（{}）；未写入任何内容", k_lock_file, zh, errno_text(err).zh),
                      fmt::format("cannot lock the repository ({}): {} ({}); nothing was written", k_lock_file, en,
                                  std::strerror(err))});
 }
@@ -63,7 +63,7 @@ RepositoryLock::RepositoryLock(const fs::path& root, std::chrono::milliseconds t
       ::close(fd_);
       fd_ = -1;
       if (err == EWOULDBLOCK) {
-        throw WriteError({fmt::format("仓库正被另一个 pilot 进程写入,等待 {} 秒后放弃({});未写入任何内容",
+        throw WriteError({fmt::format("仓库正被另一个 pilot 进程写入，等待 {} 秒后放弃（{}）；未写入任何内容",
                                       std::chrono::duration_cast<std::chrono::seconds>(timeout).count(), k_lock_file),
                           fmt::format("another pilot process is writing to the repository; gave up after {} s ({}); "
                                       "nothing was written",

@@ -11,9 +11,9 @@ RecordPath refuse(Text error) { return RecordPath{"", std::move(error)}; }
 
 Text bad_id(std::string_view field, const Located<std::string>& value) {
   if (!value.present || value.value.empty()) {
-    return {fmt::format("缺少 --{},它决定文件名", field), fmt::format("--{} is missing: it names the file", field)};
+    return {fmt::format("缺少 --{}，它决定文件名", field), fmt::format("--{} is missing: it names the file", field)};
   }
-  return {fmt::format("--{} 的值 “{}” 不是合法的编号:只能用小写字母、数字和连字符,以字母或数字开头", field, value.value),
+  return {fmt::format("--{} 的值 “{}” 不是合法的编号：只能用小写字母、数字和连字符，以字母或数字开头", field, value.value),
           fmt::format("--{} \"{}\" is not a valid ID: use lowercase letters, digits and '-', starting with a letter or digit",
                       field, value.value)};
 }
@@ -29,7 +29,7 @@ std::string yearly(Kind kind, int year, const std::string& stem) {
 bool year_ok(int year) { return year >= 2000 && year <= 2100; }
 
 Text bad_date(std::string_view field) {
-  return {fmt::format("缺少有效的 --{}(YYYY-MM-DD),它决定年份文件夹", field),
+  return {fmt::format("缺少有效的 --{}（YYYY-MM-DD），它决定年份文件夹", field),
           fmt::format("--{} (YYYY-MM-DD) is missing or invalid: it decides the year folder", field)};
 }
 
@@ -51,7 +51,7 @@ RecordPath record_path(const AnyRecord& record, int quota_change_year) {
         } else if constexpr (std::is_same_v<T, Pilot>) {
           if (!id_ok(r.id)) return refuse(bad_id("id", r.id));
           if (!r.year.present || !year_ok(r.year.value)) {
-            return refuse({"缺少有效的 --year(2000–2100),它决定年份文件夹",
+            return refuse({"缺少有效的 --year（2000–2100），它决定年份文件夹",
                            "--year (2000–2100) is missing or invalid: it decides the year folder"});
           }
           return {yearly(Kind::pilot, r.year.value, r.id.value), {}};

@@ -83,7 +83,7 @@ YearOpen open_year(std::string_view toml_text, int year, const std::optional<Dat
         fmt::format("pilot.toml has no application window of [calendar.{}] to move", year - 1)};
     out.hint = {
         fmt::format(
-            "用 --window {0}-03-01,{0}-05-31 和 --vacation 开始,结束 给出（按省里通知和校历）",
+            "用 --window {0}-03-01,{0}-05-31 和 --vacation “开始,结束” 给出（按省里通知和校历）",
             year),
         fmt::format("give them: --window {0}-03-01,{0}-05-31 and --vacation START,END (from the "
                     "province's notice and the school calendar)",

@@ -245,7 +245,7 @@ TEST_CASE(
   REQUIRE(raised.size() == 1);
   CHECK(raised[0]["code"] == "R605");
   CHECK(raised[0]["range"]["start"] == json{{"line", 4}, {"character", 51}});
-  CHECK(raised[0]["message"].get<std::string>().find("双周报累计实考 19 人") ==
+  CHECK(raised[0]["message"].get<std::string>().find("双周报累计参考 19 人") ==
         0);  // the client's locale
 
   lsp.change(repo.path(), k_report, report, 3);

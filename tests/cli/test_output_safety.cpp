@@ -255,5 +255,5 @@ TEST_CASE(
   auto zh = run_shell("\"$PILOT\" validate --repo '" + base + "' --as-of " + k_as_of +
                       " --lang zh >/dev/full");
   CHECK(zh.exit_code == 2);
-  CHECK(zh.err.find("无法写出输出") != std::string::npos);
+  CHECK(zh.err.find("pilot: 错误：无法写出输出（磁盘空间不足）") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 // --help of a subcommand lists the global options; numbers and dates show NUM and DATE.
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -146,5 +147,51 @@ TEST_CASE(
                                 "--jobs TEXT", "--year INT", "--width INT", "--jobs UINT"}) {
       CHECK(help.find(numeric) == std::string::npos);
     }
+  }
+}
+
+// Issue 16 item 5: no English string reaches a zh user. Every option that --help describes,
+// the global ones included, has a Chinese half ("English / 中文").
+TEST_CASE("usage errors: every option's help in every subcommand has a Chinese half") {
+  auto has_cjk = [](const std::string& s) {
+    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+      auto b = static_cast<unsigned char>(s[i]);
+      if (b >= 0xE4 && b <= 0xE9) return true;  // U+4E00–U+9FFF start with E4..E9
+    }
+    return false;
+  };
+  const std::vector<std::vector<std::string>> commands = {
+      {},          {"validate"},    {"rules"},  {"explain"},       {"calendar"},
+      {"status"},  {"report"},      {"compliance"}, {"funds"},     {"list"},
+      {"init"},    {"add"},         {"add", "pilot"}, {"add", "exam"}, {"add", "fund"},
+      {"add", "report"}, {"set", "pilot"}, {"year", "open"}, {"approve"}, {"reject"},
+      {"completions"}, {"schema"},  {"lsp"}};
+  for (const auto& command : commands) {
+    std::vector<std::string> args = command;
+    std::string sub = command.empty() ? "" : command.back();
+    args.push_back("--help");
+    RunResult r = usage(args, "zh");
+    CAPTURE(sub);
+    REQUIRE(r.exit_code == 0);
+    std::istringstream lines(r.out);
+    std::string line, pending;  // pending: an option whose description is on the next line
+    int options = 0;
+    while (std::getline(lines, line)) {
+      bool option = line.rfind("  -", 0) == 0;
+      if (!pending.empty()) {
+        CHECK_MESSAGE(has_cjk(line), pending, " → ", line);
+        pending.clear();
+        continue;
+      }
+      if (!option) continue;
+      ++options;
+      std::size_t gap = line.find("  ", 2);
+      if (gap == std::string::npos || line.find_first_not_of(' ', gap) == std::string::npos) {
+        pending = line;
+      } else {
+        CHECK_MESSAGE(has_cjk(line), line);
+      }
+    }
+    CHECK(options > 0);
   }
 }

@@ -234,7 +234,7 @@ TEST_CASE(
   CHECK(d["source"] == "pilot");
   CHECK(d["range"]["start"] == json{{"line", 4}, {"character", 51}});
   CHECK(d["range"]["end"] == json{{"line", 4}, {"character", 53}});
-  CHECK(d["message"].get<std::string>().find("双周报累计实考 19 人") != std::string::npos);
+  CHECK(d["message"].get<std::string>().find("双周报累计参考 19 人") != std::string::npos);
   CHECK(d["message"].get<std::string>().find("\n提示：") != std::string::npos);
   for (const auto& m : session.sent) {
     if (m.value("method", "") == "textDocument/publishDiagnostics")

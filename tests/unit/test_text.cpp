@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cerrno>
+
 #include "pilot/text.hpp"
 
 TEST_CASE("text: display width counts CJK and fullwidth characters as two columns") {
@@ -43,4 +45,12 @@ TEST_CASE("text: the characters no scalar may hold (SPEC 2.2), named as U+XXXX")
   CHECK(pilot::code_point_name(0x1B) == "U+001B");
   CHECK(pilot::code_point_name(0x202E) == "U+202E");
   CHECK(pilot::code_point_name(0x1F600) == "U+1F600");
+}
+
+TEST_CASE("text: errno_text says the failures a user can act on in Chinese") {
+  CHECK(pilot::errno_text(ENOSPC).zh == "磁盘空间不足");
+  CHECK(pilot::errno_text(ENOSPC).en == "No space left on device");
+  CHECK(pilot::errno_text(EACCES).zh == "没有权限");
+  CHECK(pilot::errno_text(EROFS).zh == "文件系统只读");
+  CHECK(pilot::errno_text(EXDEV).zh == pilot::errno_text(EXDEV).en);  // no translation: the C library's text
 }
