@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "findings.hpp"
 #include "run.hpp"
 
 using namespace pilot::test;
@@ -19,31 +20,6 @@ RunResult validate(const std::string& repo, const std::string& as_of, std::vecto
   std::vector<std::string> args{"validate", "--repo", repo, "--as-of", as_of, "--format", "json"};
   args.insert(args.end(), extra.begin(), extra.end());
   return run_pilot(args);
-}
-
-struct Expected {
-  std::string rule;
-  std::string file;
-  int line;
-  std::string severity;
-};
-
-// Exactly these findings, in this order (validate sorts by file, line, column, rule).
-void expect_findings(const RunResult& r, const std::vector<Expected>& expected) {
-  INFO(r.out, r.err);
-  auto j = r.json();
-  const auto& ds = j.at("diagnostics");
-  REQUIRE(ds.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    INFO(i);
-    CHECK(ds[i]["rule"] == expected[i].rule);
-    CHECK(ds[i]["file"] == expected[i].file);
-    CHECK(ds[i]["line"] == expected[i].line);
-    CHECK(ds[i]["severity"] == expected[i].severity);
-    CHECK(ds[i]["column"].get<int>() >= 1);
-    CHECK_FALSE(ds[i]["message"].get<std::string>().empty());
-    CHECK_FALSE(ds[i]["hint"].get<std::string>().empty());
-  }
 }
 
 // A complete, consistent quota change for the base pilot (50 -> 48), with `edit` applied.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "findings.hpp"
 #include "run.hpp"
 #include "shell.hpp"
 
@@ -28,30 +29,6 @@ RunResult validate(const std::string& repo, const std::string& as_of = k_as_of,
   std::vector<std::string> args{"validate", "--repo", repo, "--as-of", as_of, "--format", "json"};
   args.insert(args.end(), extra.begin(), extra.end());
   return run_pilot(args);
-}
-
-struct Expected {
-  std::string rule;
-  std::string file;
-  int line;
-  std::string severity;
-};
-
-// Exactly these findings, in output order, each with a message and a hint.
-void expect_findings(const RunResult& r, const std::vector<Expected>& expected) {
-  INFO(r.out, r.err);
-  auto j = r.json();
-  const auto& ds = j.at("diagnostics");
-  REQUIRE(ds.size() == expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    INFO("finding ", i);
-    CHECK(ds[i]["rule"] == expected[i].rule);
-    CHECK(ds[i]["file"] == expected[i].file);
-    CHECK(ds[i]["line"] == expected[i].line);
-    CHECK(ds[i]["severity"] == expected[i].severity);
-    CHECK_FALSE(ds[i]["message"].get<std::string>().empty());
-    CHECK_FALSE(ds[i]["hint"].get<std::string>().empty());
-  }
 }
 
 // Replaces the one occurrence of `from` in a file of the temporary repository.
